@@ -1,0 +1,4 @@
+package org.ketaminecds.facts;
+
+/** Concluded by the rules: an adequate failed trial that counts towards TRD. */
+public record AdequateTrial(MedicationTrial trial) {}

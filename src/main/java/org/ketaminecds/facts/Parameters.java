@@ -1,0 +1,26 @@
+package org.ketaminecds.facts;
+
+/**
+ * The thresholds of the clinical brief, read from {@code rules/parameters.yaml} so that rule
+ * authors change them without touching Java. One instance is inserted into every evaluation.
+ *
+ * @param minTrialDays an adequate trial lasts at least this many days (brief: 42)
+ * @param minFailedTrials failed adequate trials of distinct agents needed for TRD (brief: 2)
+ * @param countAugmentationAgents whether lithium and antipsychotic augmentation count as trials
+ * @param requireDistinctClasses whether the trials must be of different drug classes
+ * @param bloodPressureWindowDays how recent the last blood pressure must be to count (90)
+ * @param systolicLimit uncontrolled above this systolic pressure, mmHg (140)
+ * @param diastolicLimit uncontrolled above this diastolic pressure, mmHg (90)
+ * @param pregnancyWindowDays a pregnancy Condition or status counts this long (42 weeks)
+ * @param adultAgeYears below this age the pediatric caution applies (18)
+ */
+public record Parameters(
+    int minTrialDays,
+    int minFailedTrials,
+    boolean countAugmentationAgents,
+    boolean requireDistinctClasses,
+    int bloodPressureWindowDays,
+    int systolicLimit,
+    int diastolicLimit,
+    int pregnancyWindowDays,
+    int adultAgeYears) {}

@@ -1,0 +1,35 @@
+package org.ketaminecds.rules;
+
+import java.util.List;
+
+/**
+ * The text of one card topic, kept beside the rules that make it ({@code *.card.yaml}) so that
+ * rule authors edit the words a clinician reads without touching Java.
+ *
+ * @param topic the card-topic code, e.g. {@code ci-psychosis}
+ * @param title the topic's display, e.g. "History of psychosis"
+ * @param indicator info, warning or critical
+ * @param summary one line under 140 characters; {@code {{findings}}} and {@code {{count}}} are
+ *     filled in
+ * @param detail Markdown; {@code {{evidence}}} is replaced by the list of findings
+ * @param sourceLabel who says so (e.g. the prescribing information)
+ * @param sourceUrl where the clinician can read it
+ * @param links further reading shown on the card
+ */
+public record CardTemplate(
+    String topic,
+    String title,
+    String indicator,
+    String summary,
+    String detail,
+    String sourceLabel,
+    String sourceUrl,
+    List<Link> links) {
+
+  public CardTemplate {
+    links = List.copyOf(links);
+  }
+
+  /** A link of the card: a label and an absolute URL. */
+  public record Link(String label, String url) {}
+}

@@ -1,0 +1,110 @@
+package org.ketaminecds.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
+import org.ketaminecds.facts.MinimumDose;
+import org.ketaminecds.facts.Parameters;
+
+/**
+ * Compiles a rules folder into a {@link RuleSet} with Drools' executable model, the only build
+ * path of {@code drools-engine} 10.2. All problems of the folder are collected and reported
+ * together, by file and line, in an {@link InvalidRuleSetException}.
+ */
+public final class RuleCompiler {
+
+  private static final String RESOURCES = "src/main/resources/";
+
+  public RuleSet compile(RuleSource source) {
+    var problems = new ArrayList<RuleProblem>();
+    Parameters parameters = null;
+    List<MinimumDose> doses = List.of();
+    String parametersText = source.files().get(ParametersReader.FILE);
+    if (parametersText == null) {
+      problems.add(new RuleProblem(ParametersReader.FILE, 0, 0, "the parameters file is missing"));
+    } else {
+      try {
+        YamlData yaml = YamlData.parse(ParametersReader.FILE, parametersText);
+        parameters = ParametersReader.parameters(yaml);
+        doses = ParametersReader.minimumDoses(yaml);
+      } catch (InvalidRuleSetException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    Map<String, CardTemplate> templates = readCardTemplates(source, problems);
+    Map<String, String> drl = source.filesEndingWith(".drl");
+    if (drl.isEmpty()) {
+      problems.add(new RuleProblem(source.origin(), 0, 0, "there is no .drl file"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRuleSetException(problems);
+    }
+    String version = source.version();
+    KieServices kie = KieServices.Factory.get();
+    ReleaseId releaseId = kie.newReleaseId("org.ketaminecds", "rules", version);
+    var fileSystem = kie.newKieFileSystem();
+    fileSystem.generateAndWritePomXML(releaseId);
+    fileSystem.writeKModuleXML(kieModule(kie).toXML());
+    drl.forEach((path, text) -> fileSystem.write(RESOURCES + path, text));
+    KieBuilder builder = kie.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
+    for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+      problems.add(
+          new RuleProblem(
+              relative(message.getPath()), message.getLine(), message.getColumn(), message.getText()));
+    }
+    if (!problems.isEmpty()) {
+      kie.getRepository().removeKieModule(releaseId);
+      throw new InvalidRuleSetException(problems);
+    }
+    var kieBase = kie.newKieContainer(releaseId).getKieBase();
+    return new RuleSet(version, source.origin(), releaseId, kieBase, parameters, doses, templates);
+  }
+
+  /** Forgets a replaced rule set: Drools keeps every built module in a global repository. */
+  public void release(RuleSet ruleSet) {
+    KieServices.Factory.get().getRepository().removeKieModule(ruleSet.releaseId());
+  }
+
+  private static KieModuleModel kieModule(KieServices kie) {
+    KieModuleModel module = kie.newKieModuleModel();
+    // A rule name written twice must be an error, not a silent override.
+    module.setConfigurationProperty("drools.kbuilder.severity.duplicateRule", "ERROR");
+    module.newKieBaseModel("ketamine-cds").setDefault(true);
+    return module;
+  }
+
+  private static Map<String, CardTemplate> readCardTemplates(
+      RuleSource source, List<RuleProblem> problems) {
+    var templates = new HashMap<String, CardTemplate>();
+    source
+        .filesEndingWith(".card.yaml")
+        .forEach(
+            (path, text) -> {
+              try {
+                CardTemplate template = CardTemplateReader.read(YamlData.parse(path, text));
+                CardTemplate previous = templates.put(template.topic(), template);
+                if (previous != null) {
+                  problems.add(
+                      new RuleProblem(path, 0, 0, "the topic " + template.topic() + " has two card files"));
+                }
+              } catch (InvalidRuleSetException e) {
+                problems.addAll(e.problems());
+              }
+            });
+    return templates;
+  }
+
+  private static String relative(String path) {
+    if (path == null) {
+      return "(rules)";
+    }
+    return path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
+  }
+}

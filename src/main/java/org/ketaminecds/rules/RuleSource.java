@@ -1,0 +1,49 @@
+package org.ketaminecds.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The text of a rules folder: DRL files, card files and the parameters, by path relative to the
+ * folder ("/"-separated). Its version is a content hash, so that a card can be traced to the
+ * exact rules that produced it.
+ */
+record RuleSource(String origin, SortedMap<String, String> files) {
+
+  RuleSource {
+    files = new TreeMap<>(files);
+  }
+
+  Map<String, String> filesEndingWith(String suffix) {
+    var matching = new TreeMap<String, String>();
+    files.forEach(
+        (path, text) -> {
+          if (path.endsWith(suffix)) {
+            matching.put(path, text);
+          }
+        });
+    return matching;
+  }
+
+  /** First 12 hex digits of a SHA-256 over every path and text, in path order. */
+  String version() {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256");
+      files.forEach(
+          (path, text) -> {
+            digest.update(path.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(text.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+          });
+      return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package org.ketaminecds.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Reads a rules folder from disk, or the released rules packaged in the jar (classpath
+ * {@code rules/}) when no folder is there.
+ */
+final class RuleSourceReader {
+
+  private static final String CLASSPATH_ROOT = "rules/";
+
+  private RuleSourceReader() {}
+
+  static boolean isRuleFile(String path) {
+    return path.endsWith(".drl") || path.endsWith(".card.yaml") || path.endsWith("parameters.yaml");
+  }
+
+  static RuleSource fromFolder(Path folder) {
+    var files = new TreeMap<String, String>();
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
+        String relative = folder.relativize(path).toString().replace('\\', '/');
+        if (isRuleFile(relative)) {
+          files.put(relative, Files.readString(path, StandardCharsets.UTF_8));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the rules folder " + folder, e);
+    }
+    return new RuleSource(folder.toAbsolutePath().normalize().toString(), files);
+  }
+
+  static RuleSource fromClasspath() {
+    var files = new TreeMap<String, String>();
+    try {
+      Resource[] resources =
+          new PathMatchingResourcePatternResolver().getResources("classpath*:" + CLASSPATH_ROOT + "**/*");
+      for (Resource resource : resources) {
+        String url = resource.getURL().toString();
+        int root = url.lastIndexOf("/" + CLASSPATH_ROOT);
+        if (root < 0 || !resource.isReadable()) {
+          continue;
+        }
+        String relative = url.substring(root + CLASSPATH_ROOT.length() + 1);
+        if (isRuleFile(relative)) {
+          files.put(relative, resource.getContentAsString(StandardCharsets.UTF_8));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the rules packaged in the jar", e);
+    }
+    return new RuleSource("classpath:" + CLASSPATH_ROOT, files);
+  }
+}
