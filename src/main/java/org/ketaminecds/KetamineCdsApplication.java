@@ -1,11 +1,20 @@
 package org.ketaminecds;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
 public class KetamineCdsApplication {
+
   public static void main(String[] args) {
     SpringApplication.run(KetamineCdsApplication.class, args);
+  }
+
+  /** "Today" for ages and date windows; tests replace it with a fixed clock. */
+  @Bean
+  Clock clock() {
+    return Clock.systemDefaultZone();
   }
 }

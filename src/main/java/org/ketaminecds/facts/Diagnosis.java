@@ -1,6 +1,7 @@
 package org.ketaminecds.facts;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /**
  * One Condition of the chart that falls into one clinical category (a value set of
@@ -30,5 +31,14 @@ public record Diagnosis(
   /** The date that best says when this was known: onset, else recorded date; may be null. */
   public LocalDate dated() {
     return onset != null ? onset : recorded;
+  }
+
+  /**
+   * Whole days from {@link #dated()} to {@code today}, or {@link Long#MAX_VALUE} when neither
+   * onset nor recorded date is known (so that "within the last N days" is false).
+   */
+  public long daysSince(LocalDate today) {
+    LocalDate date = dated();
+    return date == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(date, today);
   }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -21,6 +23,7 @@ import org.ketaminecds.facts.Parameters;
 public final class RuleCompiler {
 
   private static final String RESOURCES = "src/main/resources/";
+  private static final Pattern FINDING_TOPIC = Pattern.compile("Finding\\.of\\(\\s*\"([^\"]+)\"");
 
   public RuleSet compile(RuleSource source) {
     var problems = new ArrayList<RuleProblem>();
@@ -43,6 +46,7 @@ public final class RuleCompiler {
     if (drl.isEmpty()) {
       problems.add(new RuleProblem(source.origin(), 0, 0, "there is no .drl file"));
     }
+    drl.forEach((path, text) -> checkTopicsHaveCards(path, text, templates, problems));
     if (!problems.isEmpty()) {
       throw new InvalidRuleSetException(problems);
     }
@@ -78,6 +82,24 @@ public final class RuleCompiler {
     module.setConfigurationProperty("drools.kbuilder.severity.duplicateRule", "ERROR");
     module.newKieBaseModel("ketamine-cds").setDefault(true);
     return module;
+  }
+
+  /** Every topic a rule concludes must have a card file, or the card would have no words. */
+  private static void checkTopicsHaveCards(
+      String path, String text, Map<String, CardTemplate> templates, List<RuleProblem> problems) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      Matcher matcher = FINDING_TOPIC.matcher(lines[i]);
+      while (matcher.find()) {
+        if (!templates.containsKey(matcher.group(1))) {
+          problems.add(
+              new RuleProblem(
+                  path, i + 1, matcher.start(1) + 1,
+                  "the topic " + matcher.group(1) + " has no card file (" + matcher.group(1)
+                      + ".card.yaml)"));
+        }
+      }
+    }
   }
 
   private static Map<String, CardTemplate> readCardTemplates(

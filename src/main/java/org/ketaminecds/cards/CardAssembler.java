@@ -1,0 +1,136 @@
+package org.ketaminecds.cards;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.ketaminecds.facts.Finding;
+import org.ketaminecds.facts.KetamineOrder;
+import org.ketaminecds.rules.CardTemplate;
+import org.ketaminecds.rules.Evaluation;
+import org.ketaminecds.rules.RuleSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the findings of one evaluation into CDS Hooks cards: one card per topic naming all the
+ * evidence of that topic, in the words of the topic's card file. Critical cards on the order hooks
+ * carry a suggestion that deletes the draft order, with override reasons.
+ */
+@Component
+public class CardAssembler {
+
+  public static final String TOPIC_SYSTEM = "https://fhir.ketamine-cds.org/CodeSystem/card-topic";
+  static final String RULESET_EXTENSION = "org.ketaminecds.ruleset-version";
+  static final int SUMMARY_LIMIT = 140;
+
+  private static final Logger log = LoggerFactory.getLogger(CardAssembler.class);
+  private static final Map<String, Integer> SEVERITY =
+      Map.of("critical", 0, "warning", 1, "info", 2);
+
+  private final Clock clock;
+
+  public CardAssembler(Clock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * @param orders the draft ketamine/esketamine orders of an order hook (empty on patient-view):
+   *     the targets of the delete suggestion on critical cards
+   */
+  public List<Card> cards(Evaluation evaluation, RuleSet ruleSet, List<KetamineOrder> orders) {
+    Map<String, List<Object>> evidenceByTopic = new LinkedHashMap<>();
+    for (Finding finding : evaluation.findings()) {
+      evidenceByTopic
+          .computeIfAbsent(finding.topic(), topic -> new ArrayList<>())
+          .addAll(finding.evidence());
+    }
+    LocalDate today = LocalDate.now(clock);
+    var cards = new ArrayList<Card>();
+    evidenceByTopic.forEach(
+        (topic, evidence) -> {
+          CardTemplate template =
+              ruleSet.cardTemplate(topic).orElseGet(() -> missingTemplate(topic, ruleSet));
+          cards.add(card(template, distinct(evidence), evaluation, orders, today));
+        });
+    cards.sort(
+        Comparator.comparing((Card card) -> SEVERITY.getOrDefault(card.indicator(), 3))
+            .thenComparing(card -> card.source().topic().code()));
+    return cards;
+  }
+
+  private Card card(
+      CardTemplate template,
+      List<Object> evidence,
+      Evaluation evaluation,
+      List<KetamineOrder> orders,
+      LocalDate today) {
+    String findings =
+        evidence.stream().map(EvidenceText::shortName).distinct().collect(Collectors.joining(", "));
+    int count = evidence.stream().mapToInt(EvidenceText::count).sum();
+    String summary =
+        fit(template.summary().replace("{{findings}}", findings).replace("{{count}}", String.valueOf(count)));
+    String detail =
+        template
+            .detail()
+            .replace(
+                "{{evidence}}",
+                evidence.stream().map(e -> EvidenceText.line(e, today)).collect(Collectors.joining("\n")))
+            .replace("{{trials}}", TrialsText.block(evaluation))
+            .strip();
+    boolean deleteOrders = "critical".equals(template.indicator()) && !orders.isEmpty();
+    return new Card(
+        UUID.randomUUID().toString(),
+        summary,
+        detail,
+        template.indicator(),
+        new Card.Source(
+            template.sourceLabel(),
+            template.sourceUrl(),
+            new Card.Coding(TOPIC_SYSTEM, template.topic(), template.title())),
+        deleteOrders ? List.of(deleteSuggestion(orders)) : List.of(),
+        deleteOrders ? "at-most-one" : null,
+        deleteOrders ? OverrideReasons.ALL : List.of(),
+        template.links().stream()
+            .map(link -> new Card.Link(link.label(), link.url(), "absolute"))
+            .toList(),
+        Map.of(RULESET_EXTENSION, evaluation.ruleSetVersion()));
+  }
+
+  private static Card.Suggestion deleteSuggestion(List<KetamineOrder> orders) {
+    List<Card.Action> actions =
+        orders.stream()
+            .map(
+                order ->
+                    new Card.Action(
+                        "delete", "Remove the draft order of " + order.medication(), order.resourceId()))
+            .toList();
+    String label =
+        orders.size() == 1 ? "Remove the ketamine/esketamine order" : "Remove the ketamine/esketamine orders";
+    return new Card.Suggestion(label, UUID.randomUUID().toString(), true, actions);
+  }
+
+  private static List<Object> distinct(List<Object> evidence) {
+    return List.copyOf(new LinkedHashSet<>(evidence));
+  }
+
+  /** Summaries must stay under 140 characters (contract); a long list of findings is cut. */
+  static String fit(String summary) {
+    return summary.length() < SUMMARY_LIMIT ? summary : summary.substring(0, SUMMARY_LIMIT - 2) + "…";
+  }
+
+  private static CardTemplate missingTemplate(String topic, RuleSet ruleSet) {
+    // The compiler checks that each topic a rule names has a card file; this is the last guard.
+    log.warn("Rule set {} has no card file for topic {}", ruleSet.version(), topic);
+    return new CardTemplate(
+        topic, topic, "warning", "Finding: " + topic, "{{evidence}}", "ketamine-cds rules",
+        "https://fhir.ketamine-cds.org/CodeSystem/card-topic", List.of());
+  }
+}

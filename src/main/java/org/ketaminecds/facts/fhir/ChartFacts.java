@@ -1,0 +1,64 @@
+package org.ketaminecds.facts.fhir;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Patient;
+import org.ketaminecds.facts.PatientInfo;
+import org.ketaminecds.fhir.PatientRecord;
+import org.ketaminecds.terminology.Terminology;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a patient's chart (parsed FHIR resources) into the facts the rules reason over. Value-set
+ * membership comes from {@link Terminology}, whose lookup tables are built once at start-up.
+ */
+@Component
+public class ChartFacts {
+
+  private final Clock clock;
+  private final ConditionFacts conditions;
+  private final MedicationTrialFacts trials;
+  private final ObservationFacts observations;
+  private final AllergyFacts allergies;
+
+  public ChartFacts(Terminology terminology, Clock clock) {
+    this.clock = clock;
+    this.conditions = new ConditionFacts(terminology);
+    this.trials = new MedicationTrialFacts(terminology);
+    this.observations = new ObservationFacts(terminology);
+    this.allergies = new AllergyFacts(terminology);
+  }
+
+  public List<Object> extract(PatientRecord chart) {
+    var facts = new ArrayList<Object>();
+    if (chart.patient() != null) {
+      facts.add(patientInfo(chart.patient()));
+    }
+    for (Condition condition : chart.conditions()) {
+      conditions.addTo(facts, condition);
+    }
+    var medications = new MedicationLookup(chart.medications());
+    for (MedicationStatement statement : chart.medicationStatements()) {
+      trials.addTo(facts, statement, medications);
+    }
+    observations.addAll(facts, chart.observations());
+    for (AllergyIntolerance allergy : chart.allergies()) {
+      allergies.addTo(facts, allergy);
+    }
+    return facts;
+  }
+
+  private PatientInfo patientInfo(Patient patient) {
+    LocalDate birthDate = FhirDates.localDate(patient.getBirthDateElement());
+    Integer age =
+        birthDate == null ? null : Period.between(birthDate, LocalDate.now(clock)).getYears();
+    String gender = patient.hasGender() ? patient.getGender().toCode() : null;
+    return new PatientInfo(age, gender);
+  }
+}
