@@ -12,8 +12,6 @@ final class CodeLists {
   static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
   static final String NDC = "http://hl7.org/fhir/sid/ndc";
   static final String ATC = "http://www.whocc.no/atc";
-  static final String SNOMED = "http://snomed.info/sct";
-  static final String LOINC = "http://loinc.org";
 
   private final Path folder;
   private final Map<String, List<CodeRow>> cache = new HashMap<>();

@@ -89,7 +89,8 @@ final class CsvFile {
     return records;
   }
 
-  private static void endRecord(List<List<String>> records, List<String> record, StringBuilder field) {
+  private static void endRecord(
+      List<List<String>> records, List<String> record, StringBuilder field) {
     record.add(field.toString());
     field.setLength(0);
     boolean blankLine = record.size() == 1 && record.get(0).isBlank();

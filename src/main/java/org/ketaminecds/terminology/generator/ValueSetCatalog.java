@@ -230,9 +230,9 @@ final class ValueSetCatalog {
     return ValueSetSpec.of("ketamine-esketamine", "Ketamine and esketamine medications",
         "Medication codes of ketamine and esketamine (RxNorm, NDC, ATC) that identify a draft"
             + " order or an allergy substance. The SNOMED CT disorder rows of the same list"
-            + " (harmful use of, dependence on ketamine) are conditions and are left out; esketamine"
-            + " has no verified RxNorm ingredient code, so orders also match on the text ketamine,"
-            + " esketamine or Spravato.",
+            + " (harmful use of, dependence on ketamine) are conditions and are left out;"
+            + " esketamine has no verified RxNorm ingredient code, so orders also match on the"
+            + " text ketamine, esketamine or Spravato.",
         List.of(KETAMINE),
         filter(lists.verified(KETAMINE), row -> medicationSystems.contains(row.system())));
   }
