@@ -1,0 +1,13 @@
+package org.ketaminecds.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class FhirConfiguration {
+  @Bean
+  FhirContext fhirContext() {
+    return FhirContext.forR4Cached();
+  }
+}
