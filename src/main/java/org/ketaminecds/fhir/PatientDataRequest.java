@@ -18,6 +18,6 @@ public record PatientDataRequest(
   @Override
   public String toString() {
     // The token must never reach a log line through an accidental toString().
-    return "PatientDataRequest[prefetchKeys=" + prefetch.keySet() + "]";
+    return "PatientDataRequest[prefetchKeys=" + (prefetch == null ? "[]" : prefetch.keySet()) + "]";
   }
 }

@@ -1,6 +1,13 @@
 package org.ketaminecds.fhir;
 
 import java.util.List;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The data every service of this project reads, one entry per prefetch key. The template is the
@@ -9,24 +16,32 @@ import java.util.List;
  * prefetch the key.
  */
 public enum PrefetchKey {
-  PATIENT("patient", "Patient/{{context.patientId}}"),
-  CONDITIONS("conditions", "Condition?patient={{context.patientId}}"),
+  PATIENT("patient", "Patient/{{context.patientId}}", List.of(Patient.class)),
+  CONDITIONS("conditions", "Condition?patient={{context.patientId}}", List.of(Condition.class)),
   MEDICATIONS(
       "medications",
-      "MedicationStatement?patient={{context.patientId}}&_include=MedicationStatement:medication"),
-  OBSERVATIONS("observations", "Observation?patient={{context.patientId}}&code=" + observationCodes()),
-  ALLERGIES("allergies", "AllergyIntolerance?patient={{context.patientId}}");
+      "MedicationStatement?patient={{context.patientId}}&_include=MedicationStatement:medication",
+      List.of(MedicationStatement.class, Medication.class)),
+  OBSERVATIONS(
+      "observations",
+      "Observation?patient={{context.patientId}}&code=" + observationCodes(),
+      List.of(Observation.class)),
+  ALLERGIES(
+      "allergies",
+      "AllergyIntolerance?patient={{context.patientId}}",
+      List.of(AllergyIntolerance.class));
 
   /** Blood pressure (panels and single readings) and pregnancy status: what the rules look at. */
-  static final List<String> OBSERVATION_LOINC_CODES =
-      List.of("85354-9", "55284-4", "8480-6", "8462-4", "82810-3");
+  static final List<String> OBSERVATION_LOINC_CODES = ObservationCodes.LOINC;
 
   private final String key;
   private final String template;
+  private final List<Class<? extends Resource>> resourceTypes;
 
-  PrefetchKey(String key, String template) {
+  PrefetchKey(String key, String template, List<Class<? extends Resource>> resourceTypes) {
     this.key = key;
     this.template = template;
+    this.resourceTypes = resourceTypes;
   }
 
   public String key() {
@@ -37,6 +52,19 @@ public enum PrefetchKey {
     return template;
   }
 
+  /**
+   * The resource types this key delivers; anything else in its Bundle (an OperationOutcome with
+   * search mode {@code outcome}, say) is not data for this key.
+   */
+  List<Class<? extends Resource>> resourceTypes() {
+    return resourceTypes;
+  }
+
+  /** Whether the query is a read of one resource rather than a search returning a Bundle. */
+  boolean isRead() {
+    return this == PATIENT;
+  }
+
   /** The query for one patient, relative to the FHIR base URL. */
   public String queryFor(String patientId) {
     return template.replace("{{context.patientId}}", patientId);
@@ -44,6 +72,14 @@ public enum PrefetchKey {
 
   private static String observationCodes() {
     return String.join(
-        ",", OBSERVATION_LOINC_CODES.stream().map(code -> "http://loinc.org|" + code).toList());
+        ",", ObservationCodes.LOINC.stream().map(code -> "http://loinc.org|" + code).toList());
+  }
+
+  /**
+   * Holds the codes outside the enum: the constants are built before the enum's own static
+   * fields are set, so a static field of the enum read in a constant's arguments is still null.
+   */
+  private static final class ObservationCodes {
+    static final List<String> LOINC = List.of("85354-9", "55284-4", "8480-6", "8462-4", "82810-3");
   }
 }

@@ -1,0 +1,114 @@
+package org.ketaminecds.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Gets the patient's chart for a hook call: from prefetch where the EHR sent it, from the EHR's
+ * FHIR server where it did not (CDS Hooks 2.0). Either the chart is complete for the keys asked
+ * for, or the call fails: {@link PatientDataUnavailableException} (412) when data cannot be had,
+ * {@link InvalidPatientDataRequestException} (400) when the request is at fault.
+ */
+@Component
+public class PatientDataLoader implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(PatientDataLoader.class);
+
+  /** FHIR R4 id syntax; anything else could add parameters to the queries built from it. */
+  private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+
+  private final PrefetchResolver prefetchResolver;
+  private final FhirServerUrlPolicy urlPolicy;
+  private final FhirServerFetcher fetcher;
+  private final Duration deadline;
+
+  public PatientDataLoader(FhirContext fhirContext, FhirAccessProperties properties) {
+    this.prefetchResolver = new PrefetchResolver(fhirContext);
+    this.urlPolicy = new FhirServerUrlPolicy(properties.allowInsecureHttp());
+    this.fetcher = new FhirServerFetcher(properties, urlPolicy);
+    this.deadline = properties.deadline();
+  }
+
+  /** The whole chart: every {@link PrefetchKey}. */
+  public PatientRecord load(PatientDataRequest request) {
+    return load(request, EnumSet.allOf(PrefetchKey.class));
+  }
+
+  /**
+   * The chart as far as {@code needed} goes; other keys are neither parsed nor fetched and stay
+   * empty in the record.
+   *
+   * @throws PatientDataUnavailableException a needed key was not prefetched and could not be
+   *     fetched (no fhirServer, server error, 401/403, timeout, patient not found)
+   * @throws InvalidPrefetchException a prefetch value cannot be read
+   * @throws InvalidFhirServerException fhirServer is not a URL the token may be sent to
+   * @throws InvalidPatientIdException the patient id is not a FHIR id and a query is needed
+   */
+  public PatientRecord load(PatientDataRequest request, Set<PrefetchKey> needed) {
+    long started = System.nanoTime();
+    // The EHR's clock for the whole call starts now, so prefetch parsing counts against it too.
+    long deadlineNanos = started + deadline.toNanos();
+    Map<String, JsonNode> prefetch = request.prefetch() == null ? Map.of() : request.prefetch();
+
+    Map<PrefetchKey, List<Resource>> resources = new EnumMap<>(PrefetchKey.class);
+    Set<PrefetchKey> missing = EnumSet.noneOf(PrefetchKey.class);
+    for (PrefetchKey key : needed) {
+      Optional<List<Resource>> prefetched = prefetchResolver.resolve(key, prefetch);
+      if (prefetched.isPresent()) {
+        resources.put(key, prefetched.get());
+      } else {
+        missing.add(key);
+      }
+    }
+    if (!missing.isEmpty()) {
+      resources.putAll(fetcher.fetch(targetOf(request, missing), missing, deadlineNanos));
+    }
+
+    PatientRecord record = PatientRecordAssembler.assemble(resources);
+    log.debug(
+        "Patient data loaded in {} ms: {} key(s) from prefetch, fetched {}",
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+        needed.size() - missing.size(),
+        names(missing));
+    return record;
+  }
+
+  @Override
+  public void close() {
+    fetcher.close();
+  }
+
+  private FhirServerTarget targetOf(PatientDataRequest request, Set<PrefetchKey> missing) {
+    if (request.fhirServer() == null || request.fhirServer().isBlank()) {
+      throw new PatientDataUnavailableException(
+          names(missing)
+              + (missing.size() == 1 ? " was" : " were")
+              + " not prefetched and no fhirServer was given");
+    }
+    URI base = urlPolicy.checkFhirServer(request.fhirServer());
+    String patientId = request.patientId();
+    if (patientId == null || !FHIR_ID.matcher(patientId).matches()) {
+      throw new InvalidPatientIdException("context.patientId is not a valid FHIR id");
+    }
+    return new FhirServerTarget(base, request.accessToken(), patientId);
+  }
+
+  private static String names(Set<PrefetchKey> keys) {
+    return keys.stream().map(PrefetchKey::key).collect(Collectors.joining(", "));
+  }
+}

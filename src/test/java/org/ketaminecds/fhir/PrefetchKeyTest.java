@@ -1,0 +1,24 @@
+package org.ketaminecds.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PrefetchKeyTest {
+
+  @Test
+  void observationQueryAsksForTheCodesTheRulesRead() {
+    assertThat(PrefetchKey.OBSERVATIONS.queryFor("p1"))
+        .isEqualTo(
+            "Observation?patient=p1&code=http://loinc.org|85354-9,http://loinc.org|55284-4,"
+                + "http://loinc.org|8480-6,http://loinc.org|8462-4,http://loinc.org|82810-3");
+    assertThat(PrefetchKey.OBSERVATION_LOINC_CODES).hasSize(5);
+  }
+
+  @Test
+  void templatesUseOnlyCdsHooksTokens() {
+    for (PrefetchKey key : PrefetchKey.values()) {
+      assertThat(key.template().replace("{{context.patientId}}", "")).doesNotContain("{{");
+    }
+  }
+}
