@@ -1,6 +1,5 @@
 package org.ketaminecds.cards;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,14 +16,12 @@ import org.ketaminecds.rules.Evaluation;
 import org.ketaminecds.rules.RuleSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * Turns the findings of one evaluation into CDS Hooks cards: one card per topic naming all the
  * evidence of that topic, in the words of the topic's card file. Critical cards on the order hooks
  * carry a suggestion that deletes the draft order, with override reasons.
  */
-@Component
 public class CardAssembler {
 
   public static final String TOPIC_SYSTEM = "https://fhir.ketamine-cds.org/CodeSystem/card-topic";
@@ -35,24 +32,19 @@ public class CardAssembler {
   private static final Map<String, Integer> SEVERITY =
       Map.of("critical", 0, "warning", 1, "info", 2);
 
-  private final Clock clock;
-
-  public CardAssembler(Clock clock) {
-    this.clock = clock;
-  }
-
   /**
    * @param orders the draft ketamine/esketamine orders of an order hook (empty on patient-view):
    *     the targets of the delete suggestion on critical cards
+   * @param today the date of the call ("3 days ago" on the card)
    */
-  public List<Card> cards(Evaluation evaluation, RuleSet ruleSet, List<KetamineOrder> orders) {
+  public List<Card> cards(
+      Evaluation evaluation, RuleSet ruleSet, List<KetamineOrder> orders, LocalDate today) {
     Map<String, List<Object>> evidenceByTopic = new LinkedHashMap<>();
     for (Finding finding : evaluation.findings()) {
       evidenceByTopic
           .computeIfAbsent(finding.topic(), topic -> new ArrayList<>())
           .addAll(finding.evidence());
     }
-    LocalDate today = LocalDate.now(clock);
     var cards = new ArrayList<Card>();
     evidenceByTopic.forEach(
         (topic, evidence) -> {

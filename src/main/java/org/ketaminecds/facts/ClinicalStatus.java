@@ -10,7 +10,7 @@ public enum ClinicalStatus {
   RESOLVED,
   UNKNOWN;
 
-  static ClinicalStatus fromCode(String code) {
+  public static ClinicalStatus fromCode(String code) {
     if (code == null) {
       return UNKNOWN;
     }

@@ -9,7 +9,7 @@ public enum TrialStatus {
   /** unknown: not enough to count it. */
   UNKNOWN;
 
-  static TrialStatus fromCode(String code) {
+  public static TrialStatus fromCode(String code) {
     if (code == null) {
       return UNKNOWN;
     }

@@ -1,6 +1,7 @@
 package org.ketaminecds.hooks;
 
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.ketaminecds.fhir.InvalidPatientDataRequestException;
 import org.ketaminecds.fhir.PatientDataUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,11 @@ class HookErrors {
 
   @ExceptionHandler(InvalidHookRequestException.class)
   ResponseEntity<String> invalid(InvalidHookRequestException e) {
+    return outcomes.answer(HttpStatus.BAD_REQUEST, IssueType.INVALID, e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidPatientDataRequestException.class)
+  ResponseEntity<String> invalidData(InvalidPatientDataRequestException e) {
     return outcomes.answer(HttpStatus.BAD_REQUEST, IssueType.INVALID, e.getMessage());
   }
 

@@ -23,6 +23,7 @@ import org.ketaminecds.facts.Parameters;
 public final class RuleCompiler {
 
   private static final String RESOURCES = "src/main/resources/";
+  private static final String SCENARIOS = "scenarios/";
   private static final Pattern FINDING_TOPIC = Pattern.compile("Finding\\.of\\(\\s*\"([^\"]+)\"");
 
   public RuleSet compile(RuleSource source) {
@@ -68,7 +69,8 @@ public final class RuleCompiler {
       throw new InvalidRuleSetException(problems);
     }
     var kieBase = kie.newKieContainer(releaseId).getKieBase();
-    return new RuleSet(version, source.origin(), releaseId, kieBase, parameters, doses, templates);
+    return new RuleSet(
+        version, source.origin(), releaseId, kieBase, parameters, doses, templates, scenarios(source));
   }
 
   /** Forgets a replaced rule set: Drools keeps every built module in a global repository. */
@@ -121,6 +123,19 @@ public final class RuleCompiler {
               }
             });
     return templates;
+  }
+
+  private static Map<String, String> scenarios(RuleSource source) {
+    var scenarios = new HashMap<String, String>();
+    source
+        .filesEndingWith(".json")
+        .forEach(
+            (path, text) -> {
+              if (path.startsWith(SCENARIOS)) {
+                scenarios.put(path.substring(SCENARIOS.length(), path.length() - ".json".length()), text);
+              }
+            });
+    return scenarios;
   }
 
   private static String relative(String path) {

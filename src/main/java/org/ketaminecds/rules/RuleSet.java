@@ -1,8 +1,10 @@
 package org.ketaminecds.rules;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.kie.api.KieBase;
 import org.kie.api.builder.ReleaseId;
 import org.ketaminecds.facts.MinimumDose;
@@ -10,7 +12,7 @@ import org.ketaminecds.facts.Parameters;
 
 /**
  * A compiled, checked rule set: the knowledge base, the parameters and dose table it runs with,
- * and the card texts of its topics. Immutable and shared by all calls; each call gets a fresh
+ * the card texts of its topics, and its scenarios (name to JSON text) that prove it. Immutable and shared by all calls; each call gets a fresh
  * session.
  */
 public record RuleSet(
@@ -20,11 +22,13 @@ public record RuleSet(
     KieBase kieBase,
     Parameters parameters,
     List<MinimumDose> minimumDoses,
-    Map<String, CardTemplate> cardTemplates) {
+    Map<String, CardTemplate> cardTemplates,
+    Map<String, String> scenarios) {
 
   public RuleSet {
     minimumDoses = List.copyOf(minimumDoses);
     cardTemplates = Map.copyOf(cardTemplates);
+    scenarios = Collections.unmodifiableSortedMap(new TreeMap<>(scenarios));
   }
 
   public Optional<CardTemplate> cardTemplate(String topic) {

@@ -21,7 +21,10 @@ final class RuleSourceReader {
   private RuleSourceReader() {}
 
   static boolean isRuleFile(String path) {
-    return path.endsWith(".drl") || path.endsWith(".card.yaml") || path.endsWith("parameters.yaml");
+    return path.endsWith(".drl")
+        || path.endsWith(".card.yaml")
+        || path.endsWith("parameters.yaml")
+        || (path.startsWith("scenarios/") && path.endsWith(".json"));
   }
 
   static RuleSource fromFolder(Path folder) {

@@ -1,6 +1,5 @@
 package org.ketaminecds.facts.fhir;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -21,24 +20,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChartFacts {
 
-  private final Clock clock;
   private final ConditionFacts conditions;
   private final MedicationTrialFacts trials;
   private final ObservationFacts observations;
   private final AllergyFacts allergies;
 
-  public ChartFacts(Terminology terminology, Clock clock) {
-    this.clock = clock;
+  public ChartFacts(Terminology terminology) {
     this.conditions = new ConditionFacts(terminology);
     this.trials = new MedicationTrialFacts(terminology);
     this.observations = new ObservationFacts(terminology);
     this.allergies = new AllergyFacts(terminology);
   }
 
-  public List<Object> extract(PatientRecord chart) {
+  /**
+   * @param today the date of the call, for the patient's age
+   */
+  public List<Object> extract(PatientRecord chart, LocalDate today) {
     var facts = new ArrayList<Object>();
     if (chart.patient() != null) {
-      facts.add(patientInfo(chart.patient()));
+      facts.add(patientInfo(chart.patient(), today));
     }
     for (Condition condition : chart.conditions()) {
       conditions.addTo(facts, condition);
@@ -54,10 +54,10 @@ public class ChartFacts {
     return facts;
   }
 
-  private PatientInfo patientInfo(Patient patient) {
+  private static PatientInfo patientInfo(Patient patient, LocalDate today) {
     LocalDate birthDate = FhirDates.localDate(patient.getBirthDateElement());
     Integer age =
-        birthDate == null ? null : Period.between(birthDate, LocalDate.now(clock)).getYears();
+        birthDate == null ? null : Period.between(birthDate, today).getYears();
     String gender = patient.hasGender() ? patient.getGender().toCode() : null;
     return new PatientInfo(age, gender);
   }

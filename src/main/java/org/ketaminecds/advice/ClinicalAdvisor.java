@@ -1,0 +1,55 @@
+package org.ketaminecds.advice;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.ketaminecds.cards.CardAssembler;
+import org.ketaminecds.facts.HookContext;
+import org.ketaminecds.facts.KetamineOrder;
+import org.ketaminecds.facts.fhir.ChartFacts;
+import org.ketaminecds.facts.fhir.DraftOrderReader;
+import org.ketaminecds.fhir.PatientRecord;
+import org.ketaminecds.rules.Evaluation;
+import org.ketaminecds.rules.RuleEvaluator;
+import org.ketaminecds.rules.RuleSet;
+import org.springframework.stereotype.Component;
+
+/**
+ * The decision path shared by hook calls and scenario checks: chart to facts, facts through the
+ * rules, findings to cards. It neither fetches data nor knows about HTTP.
+ */
+@Component
+public class ClinicalAdvisor {
+
+  private final ChartFacts chartFacts;
+  private final DraftOrderReader draftOrderReader;
+  private final RuleEvaluator evaluator;
+  private final CardAssembler cardAssembler = new CardAssembler();
+
+  public ClinicalAdvisor(
+      ChartFacts chartFacts, DraftOrderReader draftOrderReader, RuleEvaluator evaluator) {
+    this.chartFacts = chartFacts;
+    this.draftOrderReader = draftOrderReader;
+    this.evaluator = evaluator;
+  }
+
+  /** The draft orders of ketamine or esketamine; empty for no bundle. */
+  public List<KetamineOrder> ketamineOrders(Bundle draftOrders) {
+    return draftOrders == null ? List.of() : draftOrderReader.ketamineOrders(draftOrders);
+  }
+
+  public Advice advise(
+      RuleSet ruleSet,
+      String hook,
+      PatientRecord chart,
+      List<KetamineOrder> orders,
+      LocalDate today) {
+    var facts = new ArrayList<Object>(chartFacts.extract(chart, today));
+    facts.addAll(orders);
+    facts.add(new HookContext(hook, today));
+    Evaluation evaluation = evaluator.evaluate(ruleSet, facts);
+    return new Advice(
+        cardAssembler.cards(evaluation, ruleSet, orders, today), evaluation, facts.size());
+  }
+}

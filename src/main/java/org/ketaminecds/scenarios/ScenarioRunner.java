@@ -1,0 +1,69 @@
+package org.ketaminecds.scenarios;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ketaminecds.advice.Advice;
+import org.ketaminecds.advice.ClinicalAdvisor;
+import org.ketaminecds.cards.Card;
+import org.ketaminecds.facts.KetamineOrder;
+import org.ketaminecds.rules.RuleSet;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a scenario through the same decision path as a hook call and compares the cards with what
+ * the scenario expects, telling each difference in words a rule author understands.
+ */
+@Component
+public class ScenarioRunner {
+
+  private final ClinicalAdvisor advisor;
+
+  public ScenarioRunner(ClinicalAdvisor advisor) {
+    this.advisor = advisor;
+  }
+
+  public ScenarioResult run(RuleSet ruleSet, Scenario scenario) {
+    List<KetamineOrder> orders = advisor.ketamineOrders(scenario.draftOrders());
+    boolean orderHook = !"patient-view".equals(scenario.hook());
+    Advice advice =
+        orderHook && orders.isEmpty()
+            ? new Advice(List.of(), null, 0)
+            : advisor.advise(ruleSet, scenario.hook(), scenario.chart(), orders, scenario.asOf());
+    return new ScenarioResult(scenario, advice, compare(scenario, advice.cards()));
+  }
+
+  static List<String> compare(Scenario scenario, List<Card> cards) {
+    Map<String, Card> byTopic = new LinkedHashMap<>();
+    cards.forEach(card -> byTopic.put(card.source().topic().code(), card));
+    var failures = new ArrayList<String>();
+    scenario
+        .expectedCards()
+        .forEach(
+            (topic, indicator) -> {
+              Card card = byTopic.get(topic);
+              if (card == null) {
+                failures.add("expected a " + indicator + " card " + topic + ", but there was none");
+              } else if (!card.indicator().equals(indicator)) {
+                failures.add(
+                    "expected the card " + topic + " to be " + indicator + ", but it was " + card.indicator());
+              }
+            });
+    byTopic.keySet().stream()
+        .filter(topic -> !scenario.expectedCards().containsKey(topic))
+        .forEach(topic -> failures.add("did not expect a card " + topic + ", but it was shown"));
+    scenario
+        .expectedDetailText()
+        .forEach(
+            (topic, texts) -> {
+              Card card = byTopic.get(topic);
+              for (String text : texts) {
+                if (card != null && (card.detail() == null || !card.detail().contains(text))) {
+                  failures.add("expected the card " + topic + " to say \"" + text + "\", but it does not");
+                }
+              }
+            });
+    return failures;
+  }
+}
