@@ -42,6 +42,7 @@ final class FhirClients implements AutoCloseable {
     factory.setSocketTimeout(readMillis);
     // Last: the setters above discard any HTTP client the factory holds.
     factory.setHttpClient(httpClient);
+    ModelWarmUp.scan(clientContext);
   }
 
   /**
