@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -310,5 +311,65 @@ class PatientDataLoaderTest {
         ids(loader.load(request(Map.of()), EnumSet.of(PrefetchKey.CONDITIONS)).conditions());
 
     assertThat(conditions).hasSize(CONDITION_COUNT);
+  }
+
+  @Test
+  void nextLinksThatGoRoundInALoopAreUnavailable() {
+    String selfLink = server.baseUrl() + "/Condition?patient=p1";
+    server.answerWith("Condition", 200, "application/fhir+json", bundleWithNextLink(selfLink));
+
+    assertThatThrownBy(() -> loader().load(request(Map.of()), EnumSet.of(PrefetchKey.CONDITIONS)))
+        .isInstanceOf(PatientDataUnavailableException.class)
+        .hasMessage("FHIR server's next links for conditions go round in a loop");
+    assertThat(server.requestCount("Condition")).isEqualTo(2);
+  }
+
+  @Test
+  void nextLinkToAnotherServerIsNotFollowed() {
+    server.answerWith(
+        "Condition",
+        200,
+        "application/fhir+json",
+        bundleWithNextLink("https://elsewhere.example/fhir/Condition?page=2"));
+
+    assertThatThrownBy(() -> loader().load(request(Map.of()), EnumSet.of(PrefetchKey.CONDITIONS)))
+        .isInstanceOf(PatientDataUnavailableException.class)
+        .hasMessage("FHIR server's next link for conditions leaves fhirServer");
+  }
+
+  @Test
+  void htmlAnswerIsUnavailable() {
+    server.answerWith("Condition", 200, "text/html", "<html><body>Login</body></html>");
+
+    assertThatThrownBy(() -> loader().load(request(Map.of()), EnumSet.of(PrefetchKey.CONDITIONS)))
+        .isInstanceOf(PatientDataUnavailableException.class)
+        .hasMessage("FHIR server answered 200 with a body that is not FHIR for conditions");
+  }
+
+  @Test
+  void brokenJsonIsUnavailable() {
+    server.answerWith(
+        "Condition", 200, "application/fhir+json", "{\"resourceType\":\"Bundle\",\"entry\":[");
+
+    assertThatThrownBy(() -> loader().load(request(Map.of()), EnumSet.of(PrefetchKey.CONDITIONS)))
+        .isInstanceOf(PatientDataUnavailableException.class)
+        .hasMessage("FHIR server sent an answer that could not be parsed for conditions");
+  }
+
+  @Test
+  void serviceUnavailableWithHtmlBodyNamesTheStatus() {
+    server.answerWith("Patient", 503, "text/html", "<html>maintenance</html>");
+
+    assertThatThrownBy(() -> loader().load(request(Map.of())))
+        .isInstanceOf(PatientDataUnavailableException.class)
+        .hasMessageContaining("503")
+        .hasMessageEndingWith("for patient");
+  }
+
+  private static String bundleWithNextLink(String next) {
+    Bundle bundle =
+        TestCharts.searchset(TestCharts.condition("c1", PATIENT_ID));
+    bundle.addLink().setRelation("next").setUrl(next);
+    return TestCharts.FHIR.newJsonParser().encodeResourceToString(bundle);
   }
 }

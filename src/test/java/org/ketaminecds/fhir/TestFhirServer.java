@@ -165,6 +165,15 @@ public final class TestFhirServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Requests for the type are answered with this body instead of by HAPI: for servers that
+   * misbehave (endless next links, HTML error pages, broken JSON).
+   */
+  public TestFhirServer answerWith(String resourceType, int status, String contentType, String body) {
+    behaviour.cannedAnswers.put(resourceType, new CannedAnswer(status, contentType, body));
+    return this;
+  }
+
   /** All requests so far, paging requests included. */
   public int requestCount() {
     return behaviour.requests.get();
@@ -230,10 +239,13 @@ public final class TestFhirServer implements AutoCloseable {
     }
   }
 
+  private record CannedAnswer(int status, String contentType, String body) {}
+
   /** Counting, token check and fault injection in front of the FHIR servlet. */
   private static final class Behaviour implements Filter {
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final Map<String, CannedAnswer> cannedAnswers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requestsByType = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger withoutAuthorization = new AtomicInteger();
@@ -269,6 +281,14 @@ public final class TestFhirServer implements AutoCloseable {
         Integer status = Optional.ofNullable(failures.get(type)).orElse(failures.get(ANY_TYPE));
         if (status != null) {
           answer(response, status, "injected failure");
+          return;
+        }
+        CannedAnswer canned = cannedAnswers.get(type);
+        if (canned != null) {
+          response.setStatus(canned.status());
+          response.setContentType(canned.contentType());
+          response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+          response.getWriter().write(canned.body());
           return;
         }
         chain.doFilter(req, resp);
