@@ -68,7 +68,8 @@ final class FhirClients implements AutoCloseable {
     }
   }
 
-  private static CloseableHttpClient httpClient(int connectMillis, int readMillis, int maxPerRoute) {
+  private static CloseableHttpClient httpClient(
+      int connectMillis, int readMillis, int maxPerRoute) {
     RequestConfig requestConfig =
         RequestConfig.custom()
             .setConnectTimeout(connectMillis)

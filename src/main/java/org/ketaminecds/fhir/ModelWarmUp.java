@@ -18,6 +18,8 @@ final class ModelWarmUp {
             Stream.of(PrefetchKey.values()).flatMap(key -> key.resourceTypes().stream()))
         .forEach(fhirContext::getResourceDefinition);
     // The JSON parser has its own lazily built structures.
-    fhirContext.newJsonParser().parseResource("{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}");
+    fhirContext
+        .newJsonParser()
+        .parseResource("{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}");
   }
 }

@@ -51,8 +51,6 @@ class FhirAccessConfigurationTest {
 
   @Test
   void nonsenseValuesStopTheStart() {
-    context
-        .withPropertyValues("cds.fhir.deadline=0s")
-        .run(ctx -> assertThat(ctx).hasFailed());
+    context.withPropertyValues("cds.fhir.deadline=0s").run(ctx -> assertThat(ctx).hasFailed());
   }
 }

@@ -102,8 +102,7 @@ class PatientDataLoaderTest {
     assertThat(ids(record.conditions()))
         .containsExactlyInAnyOrderElementsOf(
             IntStream.rangeClosed(1, CONDITION_COUNT).mapToObj(i -> "c" + i).toList());
-    assertThat(ids(record.medicationStatements()))
-        .containsExactlyInAnyOrder("ms1", "ms2", "ms3");
+    assertThat(ids(record.medicationStatements())).containsExactlyInAnyOrder("ms1", "ms2", "ms3");
     assertThat(ids(record.medications())).containsExactlyInAnyOrder("m1", "m2");
     // The code filter reached the server: the heart rate is not among the results.
     assertThat(ids(record.observations())).containsExactlyInAnyOrder("o1", "o2");
@@ -121,8 +120,7 @@ class PatientDataLoaderTest {
 
       PatientRecord record = loader().load(request, EnumSet.of(PrefetchKey.MEDICATIONS));
 
-      assertThat(ids(record.medicationStatements()))
-          .containsExactlyInAnyOrder("ms1", "ms2", "ms3");
+      assertThat(ids(record.medicationStatements())).containsExactlyInAnyOrder("ms1", "ms2", "ms3");
       // m1 is included on two pages and kept once.
       assertThat(ids(record.medications())).containsExactlyInAnyOrder("m1", "m2");
       assertThat(smallPages.requestsWithoutAuthorization()).isEqualTo(smallPages.requestCount());
@@ -184,7 +182,8 @@ class PatientDataLoaderTest {
   @Test
   void slowServerIsCutOffAtTheDeadline() {
     server.delay("Observation", Duration.ofSeconds(10));
-    PatientDataLoader loader = loader(FhirAccessProperties.defaults().withDeadline(Duration.ofMillis(500)));
+    PatientDataLoader loader =
+        loader(FhirAccessProperties.defaults().withDeadline(Duration.ofMillis(500)));
 
     assertTimeoutPreemptively(
         Duration.ofSeconds(5),
@@ -206,8 +205,7 @@ class PatientDataLoaderTest {
         () ->
             assertThatThrownBy(() -> loader(properties).load(request(Map.of())))
                 .isInstanceOf(PatientDataUnavailableException.class)
-                .hasMessage(
-                    "FHIR server did not answer within the read timeout for allergies"));
+                .hasMessage("FHIR server did not answer within the read timeout for allergies"));
   }
 
   @Test
@@ -253,8 +251,7 @@ class PatientDataLoaderTest {
     PatientDataRequest request =
         new PatientDataRequest(PATIENT_ID, "file:///etc/passwd", TOKEN, Map.of());
 
-    assertThatThrownBy(() -> loader().load(request))
-        .isInstanceOf(InvalidFhirServerException.class);
+    assertThatThrownBy(() -> loader().load(request)).isInstanceOf(InvalidFhirServerException.class);
   }
 
   @Test
@@ -269,8 +266,7 @@ class PatientDataLoaderTest {
     PatientDataRequest request =
         new PatientDataRequest("p1&_elements=id", server.baseUrl(), TOKEN, Map.of());
 
-    assertThatThrownBy(() -> loader().load(request))
-        .isInstanceOf(InvalidPatientIdException.class);
+    assertThatThrownBy(() -> loader().load(request)).isInstanceOf(InvalidPatientIdException.class);
     assertThat(server.requestCount()).isZero();
   }
 
@@ -367,8 +363,7 @@ class PatientDataLoaderTest {
   }
 
   private static String bundleWithNextLink(String next) {
-    Bundle bundle =
-        TestCharts.searchset(TestCharts.condition("c1", PATIENT_ID));
+    Bundle bundle = TestCharts.searchset(TestCharts.condition("c1", PATIENT_ID));
     bundle.addLink().setRelation("next").setUrl(next);
     return TestCharts.FHIR.newJsonParser().encodeResourceToString(bundle);
   }

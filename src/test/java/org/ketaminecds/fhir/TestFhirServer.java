@@ -169,7 +169,8 @@ public final class TestFhirServer implements AutoCloseable {
    * Requests for the type are answered with this body instead of by HAPI: for servers that
    * misbehave (endless next links, HTML error pages, broken JSON).
    */
-  public TestFhirServer answerWith(String resourceType, int status, String contentType, String body) {
+  public TestFhirServer answerWith(
+      String resourceType, int status, String contentType, String body) {
     behaviour.cannedAnswers.put(resourceType, new CannedAnswer(status, contentType, body));
     return this;
   }
