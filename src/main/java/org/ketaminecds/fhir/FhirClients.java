@@ -42,6 +42,7 @@ final class FhirClients implements AutoCloseable {
     factory.setSocketTimeout(readMillis);
     // Last: the setters above discard any HTTP client the factory holds.
     factory.setHttpClient(httpClient);
+    ModelWarmUp.scan(clientContext);
   }
 
   /**
@@ -67,7 +68,8 @@ final class FhirClients implements AutoCloseable {
     }
   }
 
-  private static CloseableHttpClient httpClient(int connectMillis, int readMillis, int maxPerRoute) {
+  private static CloseableHttpClient httpClient(
+      int connectMillis, int readMillis, int maxPerRoute) {
     RequestConfig requestConfig =
         RequestConfig.custom()
             .setConnectTimeout(connectMillis)

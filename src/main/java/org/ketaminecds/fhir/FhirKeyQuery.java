@@ -79,8 +79,7 @@ final class FhirKeyQuery implements Callable<FhirKeyQuery.Result> {
   }
 
   private Result read(IGenericClient client) {
-    Patient patient =
-        client.read().resource(Patient.class).withId(target.patientId()).execute();
+    Patient patient = client.read().resource(Patient.class).withId(target.patientId()).execute();
     return new Result(key, List.of(patient), 1);
   }
 
@@ -107,7 +106,9 @@ final class FhirKeyQuery implements Callable<FhirKeyQuery.Result> {
           urlPolicy
               .sameOriginLink(target.base(), next.getUrl())
               .orElseThrow(
-                  () -> unavailable("FHIR server's next link for " + key.key() + " leaves fhirServer"));
+                  () ->
+                      unavailable(
+                          "FHIR server's next link for " + key.key() + " leaves fhirServer"));
       if (!followed.add(nextUrl)) {
         throw unavailable("FHIR server's next links for " + key.key() + " go round in a loop");
       }

@@ -119,8 +119,7 @@ final class FhirServerFetcher implements AutoCloseable {
             .map(PrefetchKey::key)
             .collect(Collectors.joining(", "));
     return failed(
-        new PatientDataUnavailableException(
-            "FHIR server did not answer in time for " + keys),
+        new PatientDataUnavailableException("FHIR server did not answer in time for " + keys),
         started);
   }
 

@@ -50,8 +50,7 @@ final class PatientRecordAssembler {
       }
     }
     Patient patient = patients.isEmpty() ? null : patients.get(0);
-    return new PatientRecord(
-        patient, conditions, statements, medications, observations, allergies);
+    return new PatientRecord(patient, conditions, statements, medications, observations, allergies);
   }
 
   private static boolean firstOccurrence(Resource resource, Set<String> seen) {

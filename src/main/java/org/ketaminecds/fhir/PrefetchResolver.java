@@ -25,6 +25,7 @@ final class PrefetchResolver {
 
   PrefetchResolver(FhirContext fhirContext) {
     this.fhirContext = fhirContext;
+    ModelWarmUp.scan(fhirContext);
   }
 
   /**

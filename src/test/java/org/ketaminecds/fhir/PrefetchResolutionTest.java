@@ -106,8 +106,7 @@ class PrefetchResolutionTest {
   void onlyTheNeededKeysAreRead() {
     Map<String, JsonNode> prefetch = Map.of("conditions", fullPrefetch().get("conditions"));
 
-    PatientRecord record =
-        loader.load(request(prefetch), EnumSet.of(PrefetchKey.CONDITIONS));
+    PatientRecord record = loader.load(request(prefetch), EnumSet.of(PrefetchKey.CONDITIONS));
 
     assertThat(record.conditions()).hasSize(2);
     assertThat(record.patient()).isNull();

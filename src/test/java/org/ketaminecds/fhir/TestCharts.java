@@ -127,7 +127,8 @@ final class TestCharts {
     for (Resource resource : resources) {
       bundle
           .addEntry()
-          .setFullUrl("https://ehr.example/fhir/" + resource.fhirType() + "/" + resource.getIdPart())
+          .setFullUrl(
+              "https://ehr.example/fhir/" + resource.fhirType() + "/" + resource.getIdPart())
           .setResource(resource)
           .getSearch()
           .setMode(Bundle.SearchEntryMode.MATCH);
@@ -165,8 +166,7 @@ final class TestCharts {
     Map<String, JsonNode> prefetch = new LinkedHashMap<>();
     prefetch.put("patient", json(patient(PATIENT_ID)));
     prefetch.put(
-        "conditions",
-        json(searchset(condition("c1", PATIENT_ID), condition("c2", PATIENT_ID))));
+        "conditions", json(searchset(condition("c1", PATIENT_ID), condition("c2", PATIENT_ID))));
     prefetch.put("medications", json(medications));
     prefetch.put("observations", json(searchset(observation("o1", PATIENT_ID, "85354-9"))));
     prefetch.put("allergies", json(searchset(allergy("a1", PATIENT_ID))));
