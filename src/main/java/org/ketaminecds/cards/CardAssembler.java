@@ -68,13 +68,19 @@ public class CardAssembler {
         evidence.stream().map(EvidenceText::shortName).distinct().collect(Collectors.joining(", "));
     int count = evidence.stream().mapToInt(EvidenceText::count).sum();
     String summary =
-        fit(template.summary().replace("{{findings}}", findings).replace("{{count}}", String.valueOf(count)));
+        fit(
+            template
+                .summary()
+                .replace("{{findings}}", findings)
+                .replace("{{count}}", String.valueOf(count)));
     String detail =
         template
             .detail()
             .replace(
                 "{{evidence}}",
-                evidence.stream().map(e -> EvidenceText.line(e, today)).collect(Collectors.joining("\n")))
+                evidence.stream()
+                    .map(e -> EvidenceText.line(e, today))
+                    .collect(Collectors.joining("\n")))
             .replace("{{trials}}", TrialsText.block(evaluation))
             .strip();
     boolean deleteOrders = "critical".equals(template.indicator()) && !orders.isEmpty();
@@ -102,10 +108,14 @@ public class CardAssembler {
             .map(
                 order ->
                     new Card.Action(
-                        "delete", "Remove the draft order of " + order.medication(), order.resourceId()))
+                        "delete",
+                        "Remove the draft order of " + order.medication(),
+                        order.resourceId()))
             .toList();
     String label =
-        orders.size() == 1 ? "Remove the ketamine/esketamine order" : "Remove the ketamine/esketamine orders";
+        orders.size() == 1
+            ? "Remove the ketamine/esketamine order"
+            : "Remove the ketamine/esketamine orders";
     return new Card.Suggestion(label, UUID.randomUUID().toString(), true, actions);
   }
 
@@ -115,14 +125,22 @@ public class CardAssembler {
 
   /** Summaries must stay under 140 characters (contract); a long list of findings is cut. */
   static String fit(String summary) {
-    return summary.length() < SUMMARY_LIMIT ? summary : summary.substring(0, SUMMARY_LIMIT - 2) + "…";
+    return summary.length() < SUMMARY_LIMIT
+        ? summary
+        : summary.substring(0, SUMMARY_LIMIT - 2) + "…";
   }
 
   private static CardTemplate missingTemplate(String topic, RuleSet ruleSet) {
     // The compiler checks that each topic a rule names has a card file; this is the last guard.
     log.warn("Rule set {} has no card file for topic {}", ruleSet.version(), topic);
     return new CardTemplate(
-        topic, topic, "warning", "Finding: " + topic, "{{evidence}}", "ketamine-cds rules",
-        "https://fhir.ketamine-cds.org/CodeSystem/card-topic", List.of());
+        topic,
+        topic,
+        "warning",
+        "Finding: " + topic,
+        "{{evidence}}",
+        "ketamine-cds rules",
+        "https://fhir.ketamine-cds.org/CodeSystem/card-topic",
+        List.of());
   }
 }

@@ -12,9 +12,9 @@ import org.ketaminecds.facts.PregnancyStatus;
 import org.ketaminecds.facts.TreatmentResistance;
 
 /**
- * How each kind of evidence reads on a card: a short name for the summary and a Markdown line
- * for the detail that names the record it came from (which Condition, code and date; which
- * reading and when), so the clinician can find it in the chart.
+ * How each kind of evidence reads on a card: a short name for the summary and a Markdown line for
+ * the detail that names the record it came from (which Condition, code and date; which reading and
+ * when), so the clinician can find it in the chart.
  */
 final class EvidenceText {
 
@@ -93,7 +93,8 @@ final class EvidenceText {
           + "]";
     }
     if (evidence instanceof KetamineAllergy a) {
-      var text = new StringBuilder("- Allergy or intolerance to **").append(a.substance()).append("**");
+      var text =
+          new StringBuilder("- Allergy or intolerance to **").append(a.substance()).append("**");
       if (a.criticality() != null) {
         text.append(", criticality ").append(a.criticality());
       }

@@ -3,8 +3,8 @@ package org.ketaminecds.cards;
 import java.util.List;
 
 /**
- * The reasons a prescriber can give for overriding a critical card (CDS Hooks
- * {@code overrideReasons}); codes of this project's override-reason CodeSystem.
+ * The reasons a prescriber can give for overriding a critical card (CDS Hooks {@code
+ * overrideReasons}); codes of this project's override-reason CodeSystem.
  */
 final class OverrideReasons {
 

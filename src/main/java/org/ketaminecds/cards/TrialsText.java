@@ -19,9 +19,9 @@ import org.ketaminecds.rules.Evaluation;
 final class TrialsText {
 
   private static final Comparator<MedicationTrial> BY_START =
-      Comparator.comparing(
-              MedicationTrial::start, Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(MedicationTrial::statementId, Comparator.nullsLast(Comparator.naturalOrder()));
+      Comparator.comparing(MedicationTrial::start, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(
+              MedicationTrial::statementId, Comparator.nullsLast(Comparator.naturalOrder()));
 
   private TrialsText() {}
 
@@ -32,7 +32,8 @@ final class TrialsText {
         .max(Comparator.naturalOrder())
         .ifPresentOrElse(
             onset -> text.append("**Current episode** since ").append(onset).append(".\n\n"),
-            () -> text.append("**Current episode**: onset not recorded; all trials considered.\n\n"));
+            () ->
+                text.append("**Current episode**: onset not recorded; all trials considered.\n\n"));
     List<MedicationTrial> counted =
         evaluation.factsOf(AdequateTrial.class).stream()
             .map(AdequateTrial::trial)
@@ -44,7 +45,10 @@ final class TrialsText {
             .mapToInt(r -> r.failedAgents().size())
             .max()
             .orElse(0);
-    text.append("**Counted** (").append(agents).append(agents == 1 ? " agent" : " distinct agents").append("):\n");
+    text.append("**Counted** (")
+        .append(agents)
+        .append(agents == 1 ? " agent" : " distinct agents")
+        .append("):\n");
     if (counted.isEmpty()) {
       text.append("- none\n");
     }
@@ -52,7 +56,8 @@ final class TrialsText {
     Map<MedicationTrial, String> excluded = new LinkedHashMap<>();
     evaluation.factsOf(ExcludedTrial.class).stream()
         .sorted(Comparator.comparing(ExcludedTrial::trial, BY_START))
-        .forEach(e -> excluded.merge(e.trial(), e.reason(), (a, b) -> a.equals(b) ? a : a + "; " + b));
+        .forEach(
+            e -> excluded.merge(e.trial(), e.reason(), (a, b) -> a.equals(b) ? a : a + "; " + b));
     if (!excluded.isEmpty()) {
       text.append("\n**Not counted**:\n");
       excluded.forEach(

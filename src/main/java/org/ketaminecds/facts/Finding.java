@@ -4,8 +4,7 @@ import java.util.List;
 
 /**
  * Concluded by the rules: something the clinician must see, under one card topic (a code of the
- * card-topic CodeSystem). Several findings of one topic become one card naming all their
- * evidence.
+ * card-topic CodeSystem). Several findings of one topic become one card naming all their evidence.
  *
  * @param topic e.g. {@code ci-vascular-aneurysm-or-avm}
  * @param evidence the facts that prove it (a Diagnosis, a BloodPressure reading, trials...)

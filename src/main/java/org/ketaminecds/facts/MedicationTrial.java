@@ -17,8 +17,8 @@ import java.time.temporal.ChronoUnit;
  * @param medication the medication as the chart names it (for the card)
  * @param start effectivePeriod.start (or effectiveDateTime), or null
  * @param end effectivePeriod.end, or null
- * @param dailyDoseMg dose per administration in mg times administrations per day, or null when
- *     the chart does not allow computing it
+ * @param dailyDoseMg dose per administration in mg times administrations per day, or null when the
+ *     chart does not allow computing it
  */
 public record MedicationTrial(
     String statementId,

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * A pregnancy-status Observation (LOINC 82810-3) and whether its value says pregnant.
- * {@code takenAt} orders observations (the most recent one counts).
+ * A pregnancy-status Observation (LOINC 82810-3) and whether its value says pregnant. {@code
+ * takenAt} orders observations (the most recent one counts).
  */
 public record PregnancyStatus(
     String observationId, Instant takenAt, LocalDate effective, boolean pregnant) {

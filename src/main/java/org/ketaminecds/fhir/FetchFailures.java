@@ -14,9 +14,9 @@ import javax.net.ssl.SSLException;
 import org.apache.http.conn.ConnectTimeoutException;
 
 /**
- * Turns what HAPI's client throws into a 412 message that says which key failed and how, in
- * words an EHR administrator can act on. HAPI's own messages carry the request URL (with the
- * patient id) and bits of the answer, so neither they nor the exception itself are passed on.
+ * Turns what HAPI's client throws into a 412 message that says which key failed and how, in words
+ * an EHR administrator can act on. HAPI's own messages carry the request URL (with the patient id)
+ * and bits of the answer, so neither they nor the exception itself are passed on.
  */
 final class FetchFailures {
   private FetchFailures() {}

@@ -5,16 +5,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How this service talks to an EHR's FHIR server ({@code cds.fhir.*}). The defaults fit an EHR
- * that waits for the cards: CDS Hooks clients typically give a service a few seconds, so a slow
- * FHIR server must fail fast (412) rather than make the whole hook call time out.
+ * How this service talks to an EHR's FHIR server ({@code cds.fhir.*}). The defaults fit an EHR that
+ * waits for the cards: CDS Hooks clients typically give a service a few seconds, so a slow FHIR
+ * server must fail fast (412) rather than make the whole hook call time out.
  *
  * @param connectTimeout how long to wait for a TCP/TLS connection to the FHIR server
  * @param readTimeout how long to wait for bytes of an answer (socket timeout)
  * @param deadline the time budget for all FHIR queries of one hook call together; queries still
  *     running then are cancelled and the call is answered 412
- * @param maxPages the most searchset pages followed per query; a server whose {@code next} links
- *     go on beyond that is treated as failing rather than followed forever
+ * @param maxPages the most searchset pages followed per query; a server whose {@code next} links go
+ *     on beyond that is treated as failing rather than followed forever
  * @param maxConcurrentQueries threads querying FHIR servers, shared by all hook calls
  * @param maxQueuedQueries queries that may wait for a thread; beyond that a call gets 412 at once
  *     instead of queueing behind a slow EHR

@@ -18,9 +18,9 @@ import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 
 /**
- * Makes HAPI generic clients for EHR FHIR servers. It owns a FhirContext of its own because
- * client settings (timeouts, server validation, parser error handling) live on the context, and
- * the application's shared context must not change under other users.
+ * Makes HAPI generic clients for EHR FHIR servers. It owns a FhirContext of its own because client
+ * settings (timeouts, server validation, parser error handling) live on the context, and the
+ * application's shared context must not change under other users.
  */
 final class FhirClients implements AutoCloseable {
 
@@ -47,8 +47,7 @@ final class FhirClients implements AutoCloseable {
 
   /**
    * A client for one query. {@code requestHook} sees every HTTP request before it is sent (the
-   * query uses it to be able to abort). The token, if any, goes only into the Authorization
-   * header.
+   * query uses it to be able to abort). The token, if any, goes only into the Authorization header.
    */
   IGenericClient newClient(URI base, String accessToken, IClientInterceptor requestHook) {
     IGenericClient client = clientContext.newRestfulGenericClient(base.toString());

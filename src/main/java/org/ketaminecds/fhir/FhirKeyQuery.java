@@ -20,9 +20,9 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Runs one key's query against the FHIR server: a read of the Patient, or a search whose {@code
- * next} links are followed up to a page limit. It can be aborted from another thread, which
- * closes the connection of the request in flight: interrupting a thread does not stop a blocking
- * socket read, and a pool thread stuck until the read timeout would be taken from the next call.
+ * next} links are followed up to a page limit. It can be aborted from another thread, which closes
+ * the connection of the request in flight: interrupting a thread does not stop a blocking socket
+ * read, and a pool thread stuck until the read timeout would be taken from the next call.
  */
 final class FhirKeyQuery implements Callable<FhirKeyQuery.Result> {
 

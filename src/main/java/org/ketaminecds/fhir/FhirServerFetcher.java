@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches the keys the EHR did not prefetch, all at once, within the deadline of the hook call.
- * The first failure ends the call: the other queries are aborted, since a partial chart could
- * hide a contraindication.
+ * Fetches the keys the EHR did not prefetch, all at once, within the deadline of the hook call. The
+ * first failure ends the call: the other queries are aborted, since a partial chart could hide a
+ * contraindication.
  */
 final class FhirServerFetcher implements AutoCloseable {
 

@@ -3,8 +3,8 @@ package org.ketaminecds.fhir;
 import java.net.URI;
 
 /**
- * Where and as whom one hook call queries: an already checked base URL, the bearer token (or
- * null) and a patient id that is a valid FHIR id.
+ * Where and as whom one hook call queries: an already checked base URL, the bearer token (or null)
+ * and a patient id that is a valid FHIR id.
  */
 record FhirServerTarget(URI base, String accessToken, String patientId) {
   @Override

@@ -59,8 +59,8 @@ final class FhirServerUrlPolicy {
 
   /**
    * A {@code next} link resolved against the base, if it stays on the same origin (scheme, host,
-   * port) as the FHIR server; otherwise empty, because following it would hand the token to
-   * another server.
+   * port) as the FHIR server; otherwise empty, because following it would hand the token to another
+   * server.
    */
   Optional<URI> sameOriginLink(URI base, String link) {
     URI resolved;

@@ -7,9 +7,9 @@ import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
 
 /**
  * How EHR data is parsed. Unknown elements and attributes are ignored: EHRs send elements from
- * newer FHIR versions and their own additions, and these must not cost the clinician the advice.
- * A value or structure that does not fit its FHIR type is an error, though: HAPI's lenient mode
- * would drop it silently, and a dropped {@code entry} array or abatement date could hide a
+ * newer FHIR versions and their own additions, and these must not cost the clinician the advice. A
+ * value or structure that does not fit its FHIR type is an error, though: HAPI's lenient mode would
+ * drop it silently, and a dropped {@code entry} array or abatement date could hide a
  * contraindication. Logging is off because HAPI's messages quote the values, which are patient
  * data.
  */

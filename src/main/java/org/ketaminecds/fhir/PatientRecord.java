@@ -13,9 +13,8 @@ import org.hl7.fhir.r4.model.Patient;
  * from prefetch or from the EHR's FHIR server. {@code medications} holds Medication resources
  * referenced by the statements (from {@code _include} or the prefetch bundle).
  *
- * <p>{@code patient} is null when the EHR prefetched {@code patient} as JSON {@code null} ("no
- * such resource") or when the caller did not ask for that key; the lists are then empty, never
- * null.
+ * <p>{@code patient} is null when the EHR prefetched {@code patient} as JSON {@code null} ("no such
+ * resource") or when the caller did not ask for that key; the lists are then empty, never null.
  */
 public record PatientRecord(
     Patient patient,

@@ -14,9 +14,9 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Sorts the resources of all keys into a {@link PatientRecord}. A resource that arrives twice
- * (a Medication included on several pages, a server that repeats an entry) is kept once, by type
- * and id, so that the rules never count one trial twice.
+ * Sorts the resources of all keys into a {@link PatientRecord}. A resource that arrives twice (a
+ * Medication included on several pages, a server that repeats an entry) is kept once, by type and
+ * id, so that the rules never count one trial twice.
  */
 final class PatientRecordAssembler {
   private PatientRecordAssembler() {}

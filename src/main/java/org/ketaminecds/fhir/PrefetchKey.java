@@ -10,10 +10,10 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * The data every service of this project reads, one entry per prefetch key. The template is the
- * CDS Hooks 2.0 prefetch template that discovery advertises; the same query (with the patient id
- * filled in) is what the service runs itself against {@code fhirServer} when the EHR did not
- * prefetch the key.
+ * The data every service of this project reads, one entry per prefetch key. The template is the CDS
+ * Hooks 2.0 prefetch template that discovery advertises; the same query (with the patient id filled
+ * in) is what the service runs itself against {@code fhirServer} when the EHR did not prefetch the
+ * key.
  */
 public enum PrefetchKey {
   PATIENT("patient", "Patient/{{context.patientId}}", List.of(Patient.class)),
@@ -76,8 +76,8 @@ public enum PrefetchKey {
   }
 
   /**
-   * Holds the codes outside the enum: the constants are built before the enum's own static
-   * fields are set, so a static field of the enum read in a constant's arguments is still null.
+   * Holds the codes outside the enum: the constants are built before the enum's own static fields
+   * are set, so a static field of the enum read in a constant's arguments is still null.
    */
   private static final class ObservationCodes {
     static final List<String> LOINC = List.of("85354-9", "55284-4", "8480-6", "8462-4", "82810-3");

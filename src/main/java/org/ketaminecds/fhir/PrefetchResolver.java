@@ -15,9 +15,9 @@ import org.hl7.fhir.r4.model.Resource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads one prefetch key of a hook request, following CDS Hooks 2.0: a key that is absent, or
- * whose value is an OperationOutcome (the EHR tried and failed), must be fetched by us; JSON
- * {@code null} means the EHR looked and found nothing.
+ * Reads one prefetch key of a hook request, following CDS Hooks 2.0: a key that is absent, or whose
+ * value is an OperationOutcome (the EHR tried and failed), must be fetched by us; JSON {@code null}
+ * means the EHR looked and found nothing.
  */
 final class PrefetchResolver {
 

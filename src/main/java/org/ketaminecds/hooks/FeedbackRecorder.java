@@ -34,7 +34,10 @@ class FeedbackRecorder {
     for (JsonNode item : items) {
       JsonNode card = item.get("card");
       JsonNode outcome = item.get("outcome");
-      if (card == null || !card.isString() || outcome == null || !OUTCOMES.contains(outcome.asString())) {
+      if (card == null
+          || !card.isString()
+          || outcome == null
+          || !OUTCOMES.contains(outcome.asString())) {
         throw new InvalidHookRequestException(
             "Each feedback item needs card (the card's uuid) and outcome (accepted or overridden)");
       }
@@ -44,8 +47,12 @@ class FeedbackRecorder {
         overridden++;
       }
     }
-    meters.counter("cds.feedback", "service", service.id(), "outcome", "accepted").increment(accepted);
-    meters.counter("cds.feedback", "service", service.id(), "outcome", "overridden").increment(overridden);
+    meters
+        .counter("cds.feedback", "service", service.id(), "outcome", "accepted")
+        .increment(accepted);
+    meters
+        .counter("cds.feedback", "service", service.id(), "outcome", "overridden")
+        .increment(overridden);
     log.info("feedback service={} accepted={} overridden={}", service.id(), accepted, overridden);
   }
 
@@ -57,11 +64,13 @@ class FeedbackRecorder {
     try {
       root = json.readTree(body);
     } catch (JacksonException e) {
-      throw new InvalidHookRequestException("The feedback request is not JSON: " + e.getOriginalMessage());
+      throw new InvalidHookRequestException(
+          "The feedback request is not JSON: " + e.getOriginalMessage());
     }
     JsonNode items = root == null ? null : root.get("feedback");
     if (items == null || !items.isArray() || items.isEmpty()) {
-      throw new InvalidHookRequestException("The feedback request needs a non-empty feedback array");
+      throw new InvalidHookRequestException(
+          "The feedback request needs a non-empty feedback array");
     }
     return items;
   }

@@ -47,7 +47,10 @@ class HookCallHandler {
     if (call.service().orderHook() && orders.isEmpty()) {
       log.info(
           "hookInstance={} service={} ruleset={} no ketamine/esketamine draft order: 0 cards in {} ms",
-          call.request().hookInstance(), call.service().id(), ruleSet.version(), millisSince(started));
+          call.request().hookInstance(),
+          call.service().id(),
+          ruleSet.version(),
+          millisSince(started));
       return new Answer(HookResponse.none(), ruleSet.version());
     }
     PatientRecord chart = patientData.load(dataRequest(call));

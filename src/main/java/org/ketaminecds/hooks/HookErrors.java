@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Every failure of a call as an HTTP status the EHR can act on, with an OperationOutcome: 400 for
- * a request it must fix, 404 for an unknown service, 412 when the patient's data cannot be had,
- * and 500 only for a fault of this service (its detail goes to the log, not to the caller).
+ * Every failure of a call as an HTTP status the EHR can act on, with an OperationOutcome: 400 for a
+ * request it must fix, 404 for an unknown service, 412 when the patient's data cannot be had, and
+ * 500 only for a fault of this service (its detail goes to the log, not to the caller).
  */
 @RestControllerAdvice
 class HookErrors {
@@ -43,7 +43,8 @@ class HookErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<String> unreadable(HttpMessageNotReadableException e) {
-    return outcomes.answer(HttpStatus.BAD_REQUEST, IssueType.INVALID, "The request body cannot be read");
+    return outcomes.answer(
+        HttpStatus.BAD_REQUEST, IssueType.INVALID, "The request body cannot be read");
   }
 
   @ExceptionHandler({UnknownServiceException.class})
@@ -59,13 +60,17 @@ class HookErrors {
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<String> method(HttpRequestMethodNotSupportedException e) {
     return outcomes.answer(
-        HttpStatus.METHOD_NOT_ALLOWED, IssueType.NOTSUPPORTED, "Method " + e.getMethod() + " is not allowed here");
+        HttpStatus.METHOD_NOT_ALLOWED,
+        IssueType.NOTSUPPORTED,
+        "Method " + e.getMethod() + " is not allowed here");
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<String> mediaType(HttpMediaTypeNotSupportedException e) {
     return outcomes.answer(
-        HttpStatus.UNSUPPORTED_MEDIA_TYPE, IssueType.NOTSUPPORTED, "Send the request as application/json");
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        IssueType.NOTSUPPORTED,
+        "Send the request as application/json");
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -84,6 +89,8 @@ class HookErrors {
   ResponseEntity<String> unexpected(Exception e) {
     log.error("Unexpected failure of a CDS call", e);
     return outcomes.answer(
-        HttpStatus.INTERNAL_SERVER_ERROR, IssueType.EXCEPTION, "The service failed; the failure is logged");
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        IssueType.EXCEPTION,
+        "The service failed; the failure is logged");
   }
 }

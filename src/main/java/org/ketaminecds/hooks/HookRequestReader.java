@@ -13,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads and checks a hook call: malformed JSON, a missing {@code hook}, {@code hookInstance} or
- * {@code context.patientId}, a hook that is not the service's, or unreadable draft orders are
- * 400s, each with a message the EHR's integrator can act on. Messages never echo content.
+ * {@code context.patientId}, a hook that is not the service's, or unreadable draft orders are 400s,
+ * each with a message the EHR's integrator can act on. Messages never echo content.
  */
 @Component
 class HookRequestReader {
@@ -33,7 +33,12 @@ class HookRequestReader {
     require(request.hookInstance(), "hookInstance");
     if (!service.hook().equals(request.hook())) {
       throw new InvalidHookRequestException(
-          "The service " + service.id() + " answers the hook " + service.hook() + ", not " + request.hook());
+          "The service "
+              + service.id()
+              + " answers the hook "
+              + service.hook()
+              + ", not "
+              + request.hook());
     }
     if (request.context() == null || !request.context().isObject()) {
       throw new InvalidHookRequestException("The request has no context object");

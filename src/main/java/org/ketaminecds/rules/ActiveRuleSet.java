@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The rule set the service answers with. Compiled once at start-up; a call reads it once and
- * keeps that instance to the end, so a later swap never changes a call half-way.
+ * The rule set the service answers with. Compiled once at start-up; a call reads it once and keeps
+ * that instance to the end, so a later swap never changes a call half-way.
  */
 @Component
 public class ActiveRuleSet {

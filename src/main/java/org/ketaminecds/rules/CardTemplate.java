@@ -3,8 +3,8 @@ package org.ketaminecds.rules;
 import java.util.List;
 
 /**
- * The text of one card topic, kept beside the rules that make it ({@code *.card.yaml}) so that
- * rule authors edit the words a clinician reads without touching Java.
+ * The text of one card topic, kept beside the rules that make it ({@code *.card.yaml}) so that rule
+ * authors edit the words a clinician reads without touching Java.
  *
  * @param topic the card-topic code, e.g. {@code ci-psychosis}
  * @param title the topic's display, e.g. "History of psychosis"

@@ -22,8 +22,7 @@ final class CardTemplateReader {
     if (summary.replace("{{findings}}", "").replace("{{count}}", "").length() >= SUMMARY_LIMIT) {
       throw yaml.error("'summary' must stay under " + SUMMARY_LIMIT + " characters");
     }
-    List<Link> links =
-        yaml.optionalRows("links").stream().map(row -> link(yaml, row)).toList();
+    List<Link> links = yaml.optionalRows("links").stream().map(row -> link(yaml, row)).toList();
     return new CardTemplate(
         yaml.text("topic"),
         yaml.text("title"),

@@ -40,7 +40,8 @@ final class ParametersReader {
           || amount.doubleValue() <= 0) {
         throw yaml.error(
             "each row of 'minimum-daily-dose-mg' needs ingredient (a name), rxnorm (a code) and mg"
-                + " (a positive number); this one does not: " + row);
+                + " (a positive number); this one does not: "
+                + row);
       }
       if (!seen.add(rxnorm.toString())) {
         throw yaml.error("the ingredient " + name + " (" + rxnorm + ") is listed twice");

@@ -7,18 +7,18 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.ketaminecds.facts.MinimumDose;
+import org.ketaminecds.facts.Parameters;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieModuleModel;
-import org.ketaminecds.facts.MinimumDose;
-import org.ketaminecds.facts.Parameters;
 
 /**
- * Compiles a rules folder into a {@link RuleSet} with Drools' executable model, the only build
- * path of {@code drools-engine} 10.2. All problems of the folder are collected and reported
- * together, by file and line, in an {@link InvalidRuleSetException}.
+ * Compiles a rules folder into a {@link RuleSet} with Drools' executable model, the only build path
+ * of {@code drools-engine} 10.2. All problems of the folder are collected and reported together, by
+ * file and line, in an {@link InvalidRuleSetException}.
  */
 public final class RuleCompiler {
 
@@ -62,7 +62,10 @@ public final class RuleCompiler {
     for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
       problems.add(
           new RuleProblem(
-              relative(message.getPath()), message.getLine(), message.getColumn(), message.getText()));
+              relative(message.getPath()),
+              message.getLine(),
+              message.getColumn(),
+              message.getText()));
     }
     if (!problems.isEmpty()) {
       kie.getRepository().removeKieModule(releaseId);
@@ -70,7 +73,14 @@ public final class RuleCompiler {
     }
     var kieBase = kie.newKieContainer(releaseId).getKieBase();
     return new RuleSet(
-        version, source.origin(), releaseId, kieBase, parameters, doses, templates, scenarios(source));
+        version,
+        source.origin(),
+        releaseId,
+        kieBase,
+        parameters,
+        doses,
+        templates,
+        scenarios(source));
   }
 
   /** Forgets a replaced rule set: Drools keeps every built module in a global repository. */
@@ -96,8 +106,13 @@ public final class RuleCompiler {
         if (!templates.containsKey(matcher.group(1))) {
           problems.add(
               new RuleProblem(
-                  path, i + 1, matcher.start(1) + 1,
-                  "the topic " + matcher.group(1) + " has no card file (" + matcher.group(1)
+                  path,
+                  i + 1,
+                  matcher.start(1) + 1,
+                  "the topic "
+                      + matcher.group(1)
+                      + " has no card file ("
+                      + matcher.group(1)
                       + ".card.yaml)"));
         }
       }
@@ -116,7 +131,8 @@ public final class RuleCompiler {
                 CardTemplate previous = templates.put(template.topic(), template);
                 if (previous != null) {
                   problems.add(
-                      new RuleProblem(path, 0, 0, "the topic " + template.topic() + " has two card files"));
+                      new RuleProblem(
+                          path, 0, 0, "the topic " + template.topic() + " has two card files"));
                 }
               } catch (InvalidRuleSetException e) {
                 problems.addAll(e.problems());
@@ -132,7 +148,8 @@ public final class RuleCompiler {
         .forEach(
             (path, text) -> {
               if (path.startsWith(SCENARIOS)) {
-                scenarios.put(path.substring(SCENARIOS.length(), path.length() - ".json".length()), text);
+                scenarios.put(
+                    path.substring(SCENARIOS.length(), path.length() - ".json".length()), text);
               }
             });
     return scenarios;

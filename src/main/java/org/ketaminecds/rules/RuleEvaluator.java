@@ -3,10 +3,10 @@ package org.ketaminecds.rules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.ketaminecds.facts.Finding;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
-import org.ketaminecds.facts.Finding;
 
 /** Runs one rule set over one patient's facts, in a fresh session that is disposed after. */
 public final class RuleEvaluator {

@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.kie.api.KieBase;
-import org.kie.api.builder.ReleaseId;
 import org.ketaminecds.facts.MinimumDose;
 import org.ketaminecds.facts.Parameters;
+import org.kie.api.KieBase;
+import org.kie.api.builder.ReleaseId;
 
 /**
- * A compiled, checked rule set: the knowledge base, the parameters and dose table it runs with,
- * the card texts of its topics, and its scenarios (name to JSON text) that prove it. Immutable and shared by all calls; each call gets a fresh
- * session.
+ * A compiled, checked rule set: the knowledge base, the parameters and dose table it runs with, the
+ * card texts of its topics, and its scenarios (name to JSON text) that prove it. Immutable and
+ * shared by all calls; each call gets a fresh session.
  */
 public record RuleSet(
     String version,

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * The text of a rules folder: DRL files, card files and the parameters, by path relative to the
- * folder ("/"-separated). Its version is a content hash, so that a card can be traced to the
- * exact rules that produced it.
+ * folder ("/"-separated). Its version is a content hash, so that a card can be traced to the exact
+ * rules that produced it.
  */
 record RuleSource(String origin, SortedMap<String, String> files) {
 

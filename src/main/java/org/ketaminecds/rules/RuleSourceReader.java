@@ -11,8 +11,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Reads a rules folder from disk, or the released rules packaged in the jar (classpath
- * {@code rules/}) when no folder is there.
+ * Reads a rules folder from disk, or the released rules packaged in the jar (classpath {@code
+ * rules/}) when no folder is there.
  */
 final class RuleSourceReader {
 
@@ -46,7 +46,8 @@ final class RuleSourceReader {
     var files = new TreeMap<String, String>();
     try {
       Resource[] resources =
-          new PathMatchingResourcePatternResolver().getResources("classpath*:" + CLASSPATH_ROOT + "**/*");
+          new PathMatchingResourcePatternResolver()
+              .getResources("classpath*:" + CLASSPATH_ROOT + "**/*");
       for (Resource resource : resources) {
         String url = resource.getURL().toString();
         int root = url.lastIndexOf("/" + CLASSPATH_ROOT);

@@ -8,8 +8,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Typed reads from a YAML file written by a rule author. Every mistake becomes a
- * {@link RuleProblem} naming the file and the key, never a stack trace.
+ * Typed reads from a YAML file written by a rule author. Every mistake becomes a {@link
+ * RuleProblem} naming the file and the key, never a stack trace.
  */
 final class YamlData {
 
@@ -28,7 +28,10 @@ final class YamlData {
       loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
     } catch (MarkedYAMLException e) {
       var mark = e.getProblemMark();
-      throw problem(file, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
+      throw problem(
+          file,
+          mark == null ? 0 : mark.getLine() + 1,
+          mark == null ? 0 : mark.getColumn() + 1,
           "not valid YAML: " + e.getProblem());
     } catch (RuntimeException e) {
       throw problem(file, 0, 0, "not valid YAML: " + e.getMessage());
@@ -39,7 +42,8 @@ final class YamlData {
     return new YamlData(file, (Map<String, Object>) loaded);
   }
 
-  private static InvalidRuleSetException problem(String file, int line, int column, String message) {
+  private static InvalidRuleSetException problem(
+      String file, int line, int column, String message) {
     return new InvalidRuleSetException(List.of(new RuleProblem(file, line, column, message)));
   }
 
@@ -69,7 +73,8 @@ final class YamlData {
   int wholeNumber(String key) {
     Object value = value(key);
     if (!(value instanceof Integer i) || i < 0) {
-      throw problem(file, 0, 0, "'" + key + "' must be a whole number of zero or more, not " + value);
+      throw problem(
+          file, 0, 0, "'" + key + "' must be a whole number of zero or more, not " + value);
     }
     return i;
   }
@@ -85,8 +90,7 @@ final class YamlData {
   @SuppressWarnings("unchecked")
   List<Map<String, Object>> rows(String key) {
     Object value = value(key);
-    if (!(value instanceof List<?> list)
-        || !list.stream().allMatch(row -> row instanceof Map)) {
+    if (!(value instanceof List<?> list) || !list.stream().allMatch(row -> row instanceof Map)) {
       throw problem(file, 0, 0, "'" + key + "' must be a list of entries");
     }
     return (List<Map<String, Object>>) list;

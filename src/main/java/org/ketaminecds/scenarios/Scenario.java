@@ -7,9 +7,9 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.ketaminecds.fhir.PatientRecord;
 
 /**
- * A clinical scenario of the rules folder ({@code rules/scenarios/*.json}): a patient's chart,
- * a hook, the date of the call, and the cards a clinician must see: exactly these topics, with
- * these indicators, and (optionally) text their details must contain.
+ * A clinical scenario of the rules folder ({@code rules/scenarios/*.json}): a patient's chart, a
+ * hook, the date of the call, and the cards a clinician must see: exactly these topics, with these
+ * indicators, and (optionally) text their details must contain.
  *
  * @param name the file name without {@code .json}
  * @param draftOrders the draft orders of an order hook, or null

@@ -57,7 +57,10 @@ public final class ScenarioReader {
     PatientRecord chart = chart(name, root.get("resources"));
     Bundle draftOrders = draftOrders(name, root.get("draftOrders"));
     JsonNode expect = root.get("expect");
-    if (expect == null || !expect.isObject() || !expect.has("cards") || !expect.get("cards").isObject()) {
+    if (expect == null
+        || !expect.isObject()
+        || !expect.has("cards")
+        || !expect.get("cards").isObject()) {
       throw new InvalidScenarioException(
           name, "expect.cards must map each expected topic to its indicator ({} for no cards)");
     }
@@ -103,8 +106,10 @@ public final class ScenarioReader {
         allergies.add(a);
       } else {
         throw new InvalidScenarioException(
-            name, "resources may hold Patient, Condition, MedicationStatement, Medication,"
-                + " Observation and AllergyIntolerance, not " + resource.fhirType());
+            name,
+            "resources may hold Patient, Condition, MedicationStatement, Medication,"
+                + " Observation and AllergyIntolerance, not "
+                + resource.fhirType());
       }
     }
     return new PatientRecord(patient, conditions, statements, medications, observations, allergies);
@@ -121,7 +126,8 @@ public final class ScenarioReader {
     for (JsonNode node : orders) {
       IBaseResource resource = parse(name, node);
       if (!(resource instanceof MedicationRequest) && !(resource instanceof Medication)) {
-        throw new InvalidScenarioException(name, "draftOrders may hold MedicationRequest and Medication");
+        throw new InvalidScenarioException(
+            name, "draftOrders may hold MedicationRequest and Medication");
       }
       bundle.addEntry().setResource((org.hl7.fhir.r4.model.Resource) resource);
     }
@@ -132,7 +138,8 @@ public final class ScenarioReader {
     try {
       return fhirContext.newJsonParser().parseResource(node.toString());
     } catch (DataFormatException e) {
-      throw new InvalidScenarioException(name, "a resource is not valid FHIR R4: " + e.getMessage());
+      throw new InvalidScenarioException(
+          name, "a resource is not valid FHIR R4: " + e.getMessage());
     }
   }
 

@@ -47,7 +47,12 @@ public class ScenarioRunner {
                 failures.add("expected a " + indicator + " card " + topic + ", but there was none");
               } else if (!card.indicator().equals(indicator)) {
                 failures.add(
-                    "expected the card " + topic + " to be " + indicator + ", but it was " + card.indicator());
+                    "expected the card "
+                        + topic
+                        + " to be "
+                        + indicator
+                        + ", but it was "
+                        + card.indicator());
               }
             });
     byTopic.keySet().stream()
@@ -60,7 +65,8 @@ public class ScenarioRunner {
               Card card = byTopic.get(topic);
               for (String text : texts) {
                 if (card != null && (card.detail() == null || !card.detail().contains(text))) {
-                  failures.add("expected the card " + topic + " to say \"" + text + "\", but it does not");
+                  failures.add(
+                      "expected the card " + topic + " to say \"" + text + "\", but it does not");
                 }
               }
             });

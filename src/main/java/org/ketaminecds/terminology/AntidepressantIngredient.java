@@ -10,8 +10,8 @@ package org.ketaminecds.terminology;
  * @param drugClass e.g. {@code "SSRI"}, {@code "SNRI"}, {@code "TCA"}, {@code "augmentation agent"}
  * @param augmentationAgent lithium or a second-generation antipsychotic rather than an
  *     antidepressant proper
- * @param notATrialReason why a statement of this product must not count as an antidepressant
- *     trial (oral selegiline, Zyban), for the card's detail; {@code null} for a normal one
+ * @param notATrialReason why a statement of this product must not count as an antidepressant trial
+ *     (oral selegiline, Zyban), for the card's detail; {@code null} for a normal one
  */
 public record AntidepressantIngredient(
     String rxcui,

@@ -11,11 +11,12 @@ final class CodeSystems {
 
   static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
-  private static final Set<String> RXNORM_ALIASES = Set.of(
-      "https://www.nlm.nih.gov/research/umls/rxnorm",
-      "http://www.nlm.nih.gov/research/umls/rxnorm/",
-      "https://www.nlm.nih.gov/research/umls/rxnorm/",
-      "urn:oid:2.16.840.1.113883.6.88");
+  private static final Set<String> RXNORM_ALIASES =
+      Set.of(
+          "https://www.nlm.nih.gov/research/umls/rxnorm",
+          "http://www.nlm.nih.gov/research/umls/rxnorm/",
+          "https://www.nlm.nih.gov/research/umls/rxnorm/",
+          "urn:oid:2.16.840.1.113883.6.88");
 
   private CodeSystems() {}
 

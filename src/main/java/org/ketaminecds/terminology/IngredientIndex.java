@@ -33,8 +33,8 @@ final class IngredientIndex {
     // products of one ingredient share one instance
     Map<AntidepressantIngredient, AntidepressantIngredient> shared = new HashMap<>();
     for (ConceptMapGroupComponent group : conceptMap.getGroup()) {
-      Map<String, AntidepressantIngredient> codes = bySystem.computeIfAbsent(
-          CodeSystems.canonical(group.getSource()), s -> new HashMap<>());
+      Map<String, AntidepressantIngredient> codes =
+          bySystem.computeIfAbsent(CodeSystems.canonical(group.getSource()), s -> new HashMap<>());
       for (SourceElementComponent element : group.getElement()) {
         AntidepressantIngredient ingredient = ingredient(element);
         codes.put(element.getCode(), shared.computeIfAbsent(ingredient, k -> k));
@@ -57,8 +57,11 @@ final class IngredientIndex {
 
   private static AntidepressantIngredient ingredient(SourceElementComponent element) {
     if (element.getTarget().size() != 1) {
-      throw new IllegalStateException("ConceptMap element " + element.getCode()
-          + " must map to exactly one ingredient, has " + element.getTarget().size());
+      throw new IllegalStateException(
+          "ConceptMap element "
+              + element.getCode()
+              + " must map to exactly one ingredient, has "
+              + element.getTarget().size());
     }
     TargetElementComponent target = element.getTargetFirstRep();
     Map<String, String> properties = new HashMap<>();

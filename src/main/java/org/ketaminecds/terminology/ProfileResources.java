@@ -17,8 +17,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
- * Reads the generated terminology resources from the classpath folder {@code fhir-profiles/},
- * which the build copies from the repository's top-level {@code fhir-profiles/} into the jar.
+ * Reads the generated terminology resources from the classpath folder {@code fhir-profiles/}, which
+ * the build copies from the repository's top-level {@code fhir-profiles/} into the jar.
  */
 final class ProfileResources {
 
@@ -40,8 +40,10 @@ final class ProfileResources {
       valueSets.add(parse(resource, ValueSet.class));
     }
     if (valueSets.isEmpty()) {
-      throw new IllegalStateException("No value sets on the classpath at " + VALUE_SETS
-          + "; the jar was built without fhir-profiles/");
+      throw new IllegalStateException(
+          "No value sets on the classpath at "
+              + VALUE_SETS
+              + "; the jar was built without fhir-profiles/");
     }
     return valueSets;
   }

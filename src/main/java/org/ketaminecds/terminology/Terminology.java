@@ -31,8 +31,12 @@ public class Terminology {
     this.ingredients = IngredientIndex.of(resources.antidepressantIngredientMap());
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     // counts only: codes could hint at what a patient has, so they are never logged
-    log.info("Terminology loaded: {} value sets, {} codes, {} antidepressant mappings in {} ms",
-        valueSets.ids().size(), valueSets.codeCount(), ingredients.size(), millis);
+    log.info(
+        "Terminology loaded: {} value sets, {} codes, {} antidepressant mappings in {} ms",
+        valueSets.ids().size(),
+        valueSets.codeCount(),
+        ingredients.size(),
+        millis);
   }
 
   /** Ids of the project's value sets that contain this coding; empty if none or if null. */

@@ -74,8 +74,14 @@ final class ValueSetIndex {
     List<ValueSetExpansionContainsComponent> codings = new ArrayList<>();
     flatten(valueSet.getExpansion().getContains(), codings);
     if (valueSet.getExpansion().getTotal() != codings.size()) {
-      throw new IllegalStateException("Value set " + id + ": expansion total "
-          + valueSet.getExpansion().getTotal() + " but " + codings.size() + " codes");
+      throw new IllegalStateException(
+          "Value set "
+              + id
+              + ": expansion total "
+              + valueSet.getExpansion().getTotal()
+              + " but "
+              + codings.size()
+              + " codes");
     }
     return codings;
   }
@@ -96,12 +102,17 @@ final class ValueSetIndex {
       Map<String, Map<String, TreeSet<String>>> building) {
     Map<Set<String>, Set<String>> shared = new HashMap<>();
     Map<String, Map<String, Set<String>>> frozen = new HashMap<>();
-    building.forEach((system, codes) -> {
-      Map<String, Set<String>> frozenCodes = new HashMap<>(codes.size() * 2);
-      codes.forEach((code, ids) -> frozenCodes.put(code, shared.computeIfAbsent(
-          ids, k -> Collections.unmodifiableSet(new LinkedHashSet<>(k)))));
-      frozen.put(system, frozenCodes);
-    });
+    building.forEach(
+        (system, codes) -> {
+          Map<String, Set<String>> frozenCodes = new HashMap<>(codes.size() * 2);
+          codes.forEach(
+              (code, ids) ->
+                  frozenCodes.put(
+                      code,
+                      shared.computeIfAbsent(
+                          ids, k -> Collections.unmodifiableSet(new LinkedHashSet<>(k)))));
+          frozen.put(system, frozenCodes);
+        });
     return frozen;
   }
 }

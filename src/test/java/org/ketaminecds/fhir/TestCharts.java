@@ -94,8 +94,8 @@ final class TestCharts {
   }
 
   /**
-   * Patient p1 with 12 conditions, 3 statements (two of one medication), 2 observations of
-   * interest and one heart rate the query filters out, one allergy; patient p2 with one of each.
+   * Patient p1 with 12 conditions, 3 statements (two of one medication), 2 observations of interest
+   * and one heart rate the query filters out, one allergy; patient p2 with one of each.
    */
   static List<Resource> serverChart() {
     List<Resource> resources = new ArrayList<>();

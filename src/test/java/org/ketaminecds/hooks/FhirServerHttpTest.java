@@ -22,9 +22,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The no-prefetch path end to end: the EHR sends no prefetch, the service queries a real HAPI
- * FHIR server started in the test (paging on, bearer token required), and answers with cards; a
- * failing server gives 412 within the deadline.
+ * The no-prefetch path end to end: the EHR sends no prefetch, the service queries a real HAPI FHIR
+ * server started in the test (paging on, bearer token required), and answers with cards; a failing
+ * server gives 412 within the deadline.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -57,8 +57,11 @@ class FhirServerHttpTest {
       fhir.add(
           new Condition()
               .setSubject(new org.hl7.fhir.r4.model.Reference("Patient/example-trd"))
-              .setCode(new org.hl7.fhir.r4.model.CodeableConcept().addCoding(
-                  new org.hl7.fhir.r4.model.Coding("http://snomed.info/sct", "38341003", "Hypertension")))
+              .setCode(
+                  new org.hl7.fhir.r4.model.CodeableConcept()
+                      .addCoding(
+                          new org.hl7.fhir.r4.model.Coding(
+                              "http://snomed.info/sct", "38341003", "Hypertension")))
               .setId("other-" + i));
     }
   }
@@ -72,7 +75,8 @@ class FhirServerHttpTest {
     ObjectNode request = HooksHttpTest.example();
     request.remove("prefetch");
     request.put("fhirServer", fhir.baseUrl());
-    request.putObject("fhirAuthorization")
+    request
+        .putObject("fhirAuthorization")
         .put("access_token", TOKEN)
         .put("token_type", "Bearer")
         .put("expires_in", 300)
@@ -109,7 +113,10 @@ class FhirServerHttpTest {
         calls.post("/cds-services/ketamine-eligibility", requestWithoutPrefetch());
 
     assertThat(response.statusCode()).isEqualTo(412);
-    assertThat(response.body()).contains("OperationOutcome").contains("conditions").doesNotContain(TOKEN);
+    assertThat(response.body())
+        .contains("OperationOutcome")
+        .contains("conditions")
+        .doesNotContain(TOKEN);
   }
 
   @Test
@@ -122,5 +129,4 @@ class FhirServerHttpTest {
     assertThat(response.statusCode()).isEqualTo(412);
     assertThat(response.body()).contains("medications");
   }
-
 }

@@ -61,7 +61,9 @@ class HooksHttpTest {
       assertThat(service.get("prefetch").get("conditions").asString())
           .isEqualTo("Condition?patient={{context.patientId}}");
       // CDS Hooks 2.0 prefetch tokens only: no FHIRPath.
-      service.get("prefetch").forEach(template -> assertThat(template.asString()).doesNotContain("%"));
+      service
+          .get("prefetch")
+          .forEach(template -> assertThat(template.asString()).doesNotContain("%"));
     }
   }
 
@@ -77,19 +79,25 @@ class HooksHttpTest {
     assertThat(body.get("cards")).hasSize(1);
     JsonNode card = body.get("cards").get(0);
     assertThat(card.get("indicator").asString()).isEqualTo("info");
-    assertThat(card.get("source").get("topic").get("code").asString()).isEqualTo("trd-criteria-met");
+    assertThat(card.get("source").get("topic").get("code").asString())
+        .isEqualTo("trd-criteria-met");
     assertThat(card.get("detail").asString())
-        .contains("[MedicationStatement/sertraline-trial]", "[MedicationStatement/venlafaxine-trial]")
+        .contains(
+            "[MedicationStatement/sertraline-trial]", "[MedicationStatement/venlafaxine-trial]")
         .contains("too short: 25 days, under the 42 required");
   }
 
   @Test
   void aPatientWithoutADepressiveDisorderGetsNoCards() throws IOException {
     ObjectNode request = example();
-    ((ObjectNode) request.get("prefetch")).set("conditions", CdsCalls.JSON.readTree(
-        "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[]}"));
+    ((ObjectNode) request.get("prefetch"))
+        .set(
+            "conditions",
+            CdsCalls.JSON.readTree(
+                "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[]}"));
 
-    HttpResponse<String> response = calls.post("/cds-services/ketamine-eligibility", request.toString());
+    HttpResponse<String> response =
+        calls.post("/cds-services/ketamine-eligibility", request.toString());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("{\"cards\":[]}");
@@ -107,7 +115,8 @@ class HooksHttpTest {
     ObjectNode request = example();
     request.remove("hookInstance");
 
-    assertBadRequest(calls.post("/cds-services/ketamine-eligibility", request.toString()), "hookInstance");
+    assertBadRequest(
+        calls.post("/cds-services/ketamine-eligibility", request.toString()), "hookInstance");
   }
 
   @Test
@@ -124,15 +133,18 @@ class HooksHttpTest {
     ObjectNode request = example();
     request.put("hook", "order-sign");
 
-    assertBadRequest(calls.post("/cds-services/ketamine-eligibility", request.toString()), "patient-view");
+    assertBadRequest(
+        calls.post("/cds-services/ketamine-eligibility", request.toString()), "patient-view");
   }
 
   @Test
   void anUnknownServiceIsNotFound() throws IOException {
-    HttpResponse<String> response = calls.post("/cds-services/no-such-service", example().toString());
+    HttpResponse<String> response =
+        calls.post("/cds-services/no-such-service", example().toString());
 
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(CdsCalls.json(response).get("resourceType").asString()).isEqualTo("OperationOutcome");
+    assertThat(CdsCalls.json(response).get("resourceType").asString())
+        .isEqualTo("OperationOutcome");
   }
 
   @Test
@@ -150,7 +162,8 @@ class HooksHttpTest {
     ((ObjectNode) request.get("prefetch")).remove("conditions");
     request.remove("fhirServer");
 
-    HttpResponse<String> response = calls.post("/cds-services/ketamine-eligibility", request.toString());
+    HttpResponse<String> response =
+        calls.post("/cds-services/ketamine-eligibility", request.toString());
 
     assertThat(response.statusCode()).isEqualTo(412);
     JsonNode outcome = CdsCalls.json(response);
@@ -194,7 +207,8 @@ class HooksHttpTest {
   @Test
   void feedbackWithoutAnOutcomeIsABadRequest() {
     assertBadRequest(
-        calls.post("/cds-services/ketamine-order-sign/feedback", "{\"feedback\": [{\"card\": \"x\"}]}"),
+        calls.post(
+            "/cds-services/ketamine-order-sign/feedback", "{\"feedback\": [{\"card\": \"x\"}]}"),
         "outcome");
   }
 

@@ -29,8 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every clinical scenario of {@code rules/scenarios/} sent through the HTTP endpoint as an EHR
- * would send it, with the chart prefetched: the cards must be exactly the topics and indicators
- * the scenario expects, and obey the contract's card rules.
+ * would send it, with the chart prefetched: the cards must be exactly the topics and indicators the
+ * scenario expects, and obey the contract's card rules.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -101,13 +101,23 @@ class ScenarioHttpTest {
       details.put(topic, card.get("detail").asString());
     }
     Map<String, String> expected = new LinkedHashMap<>();
-    scenario.get("expect").get("cards").properties()
+    scenario
+        .get("expect")
+        .get("cards")
+        .properties()
         .forEach(entry -> expected.put(entry.getKey(), entry.getValue().asString()));
     assertThat(shown).as(scenario.get("title").asString()).isEqualTo(expected);
     JsonNode detailContains = scenario.get("expect").get("detailContains");
     if (detailContains != null) {
-      detailContains.properties().forEach(entry -> entry.getValue()
-          .forEach(text -> assertThat(details.get(entry.getKey())).contains(text.asString())));
+      detailContains
+          .properties()
+          .forEach(
+              entry ->
+                  entry
+                      .getValue()
+                      .forEach(
+                          text ->
+                              assertThat(details.get(entry.getKey())).contains(text.asString())));
     }
   }
 

@@ -20,8 +20,8 @@ import org.ketaminecds.facts.TreatmentResistance;
 import org.ketaminecds.facts.TrialStatus;
 
 /**
- * The TRD rules of the real {@code rules/} folder on facts: each criterion of the clinical
- * brief's definition of an adequate failed trial, with its boundary.
+ * The TRD rules of the real {@code rules/} folder on facts: each criterion of the clinical brief's
+ * definition of an adequate failed trial, with its boundary.
  */
 class TrdRulesTest {
 
@@ -37,16 +37,32 @@ class TrdRulesTest {
 
   static Diagnosis depression(LocalDate onset) {
     return new Diagnosis(
-        "depressive-disorder", "c1", "http://hl7.org/fhir/sid/icd-10-cm", "F33.2",
-        "Major depressive disorder, recurrent severe", ClinicalStatus.ACTIVE, true, onset, null,
+        "depressive-disorder",
+        "c1",
+        "http://hl7.org/fhir/sid/icd-10-cm",
+        "F33.2",
+        "Major depressive disorder, recurrent severe",
+        ClinicalStatus.ACTIVE,
+        true,
+        onset,
+        null,
         null);
   }
 
   static MedicationTrial trial(
       String id, String ingredientCode, String name, LocalDate start, long days, Double mg) {
     return new MedicationTrial(
-        id, ingredientCode, name, "SSRI", false, null, name + " tablet", TrialStatus.ENDED, start,
-        start.plusDays(days), mg);
+        id,
+        ingredientCode,
+        name,
+        "SSRI",
+        false,
+        null,
+        name + " tablet",
+        TrialStatus.ENDED,
+        start,
+        start.plusDays(days),
+        mg);
   }
 
   static MedicationTrial sertraline(long days, Double mg) {
@@ -121,8 +137,17 @@ class TrdRulesTest {
   void anOngoingTrialIsReportedButNotCounted() {
     var ongoing =
         new MedicationTrial(
-            "ms-ongoing", "4493", "fluoxetine", "SSRI", false, null, "fluoxetine",
-            TrialStatus.ONGOING, TODAY.minusDays(90), null, 40.0);
+            "ms-ongoing",
+            "4493",
+            "fluoxetine",
+            "SSRI",
+            false,
+            null,
+            "fluoxetine",
+            TrialStatus.ONGOING,
+            TODAY.minusDays(90),
+            null,
+            40.0);
 
     Evaluation result = patientView(depression(null), sertraline(60, 100.0), ongoing);
 
@@ -138,8 +163,7 @@ class TrdRulesTest {
     var endedBefore = trial("x", "4493", "fluoxetine", onset.minusDays(61), 60, 40.0);
     var endedOnOnset = trial("y", "4493", "fluoxetine", onset.minusDays(60), 60, 40.0);
 
-    assertThat(topics(patientView(depression(onset), citalopram(60, 20.0), endedBefore)))
-        .isEmpty();
+    assertThat(topics(patientView(depression(onset), citalopram(60, 20.0), endedBefore))).isEmpty();
     assertThat(topics(patientView(depression(onset), citalopram(60, 20.0), endedOnOnset)))
         .containsExactly("trd-criteria-met");
   }
@@ -149,9 +173,16 @@ class TrdRulesTest {
     Diagnosis older = depression(TODAY.minusDays(900));
     Diagnosis recent =
         new Diagnosis(
-            "depressive-disorder", "c2", "http://snomed.info/sct", "370143000",
-            "Major depressive disorder", ClinicalStatus.RECURRENCE, true, TODAY.minusDays(100),
-            null, null);
+            "depressive-disorder",
+            "c2",
+            "http://snomed.info/sct",
+            "370143000",
+            "Major depressive disorder",
+            ClinicalStatus.RECURRENCE,
+            true,
+            TODAY.minusDays(100),
+            null,
+            null);
 
     // sertraline ended 240 days ago: inside the older episode, before the recent one.
     Evaluation result = patientView(older, recent, sertraline(60, 100.0), citalopram(60, 20.0));
@@ -163,8 +194,16 @@ class TrdRulesTest {
   void noActiveDepressiveDisorderMeansNoCard() {
     Diagnosis resolved =
         new Diagnosis(
-            "depressive-disorder", "c1", "http://hl7.org/fhir/sid/icd-10-cm", "F32.9", "MDD",
-            ClinicalStatus.RESOLVED, false, null, null, null);
+            "depressive-disorder",
+            "c1",
+            "http://hl7.org/fhir/sid/icd-10-cm",
+            "F32.9",
+            "MDD",
+            ClinicalStatus.RESOLVED,
+            false,
+            null,
+            null,
+            null);
 
     assertThat(topics(patientView(resolved, sertraline(60, 100.0), citalopram(60, 20.0))))
         .isEmpty();
@@ -174,8 +213,17 @@ class TrdRulesTest {
   void augmentationAgentsDoNotCountByDefault() {
     var lithium =
         new MedicationTrial(
-            "ms-li", "6448", "lithium", "augmentation agent", true, null, "lithium carbonate",
-            TrialStatus.ENDED, TODAY.minusDays(100), TODAY.minusDays(20), 900.0);
+            "ms-li",
+            "6448",
+            "lithium",
+            "augmentation agent",
+            true,
+            null,
+            "lithium carbonate",
+            TrialStatus.ENDED,
+            TODAY.minusDays(100),
+            TODAY.minusDays(20),
+            900.0);
 
     assertThat(topics(patientView(depression(null), sertraline(60, 100.0), lithium))).isEmpty();
   }

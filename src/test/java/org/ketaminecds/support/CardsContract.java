@@ -28,7 +28,9 @@ public final class CardsContract {
       assertThat(card.path("summary").asString()).as("summary").isNotBlank().hasSizeLessThan(140);
       assertThat(INDICATORS).as("indicator").contains(card.path("indicator").asString());
       assertThat(card.path("source").path("label").asString()).as("source.label").isNotBlank();
-      assertThat(card.path("source").path("topic").path("code").asString()).as("topic").isNotBlank();
+      assertThat(card.path("source").path("topic").path("code").asString())
+          .as("topic")
+          .isNotBlank();
       assertThat(card.path("source").path("topic").path("system").asString())
           .isEqualTo("https://fhir.ketamine-cds.org/CodeSystem/card-topic");
       if (card.has("suggestions")) {

@@ -26,14 +26,30 @@ class TerminologyTest {
 
   @Test
   void loadsEveryValueSetTheRulesUse() {
-    assertThat(terminology.valueSetIds()).containsExactlyInAnyOrder(
-        "depressive-disorder", "bipolar-disorder", "psychotic-disorder", "substance-use-disorder",
-        "dementia", "increased-intracranial-pressure", "hypertensive-crisis",
-        "coronary-heart-disease", "heart-failure", "arrhythmia", "stroke-or-tia",
-        "aneurysm-or-avm", "intracerebral-hemorrhage", "pregnancy", "pregnancy-status-observation",
-        "pregnancy-status-pregnant", "blood-pressure-panel", "systolic-blood-pressure",
-        "diastolic-blood-pressure", "ketamine-esketamine", "antidepressant-medication",
-        "augmentation-agent");
+    assertThat(terminology.valueSetIds())
+        .containsExactlyInAnyOrder(
+            "depressive-disorder",
+            "bipolar-disorder",
+            "psychotic-disorder",
+            "substance-use-disorder",
+            "dementia",
+            "increased-intracranial-pressure",
+            "hypertensive-crisis",
+            "coronary-heart-disease",
+            "heart-failure",
+            "arrhythmia",
+            "stroke-or-tia",
+            "aneurysm-or-avm",
+            "intracerebral-hemorrhage",
+            "pregnancy",
+            "pregnancy-status-observation",
+            "pregnancy-status-pregnant",
+            "blood-pressure-panel",
+            "systolic-blood-pressure",
+            "diastolic-blood-pressure",
+            "ketamine-esketamine",
+            "antidepressant-medication",
+            "augmentation-agent");
     assertThat(terminology.codeCount()).isGreaterThan(4000);
   }
 
@@ -71,8 +87,8 @@ class TerminologyTest {
   @Test
   void productCodeMapsToItsIngredient() {
     // sertraline 50 MG Oral Tablet
-    assertThat(terminology.antidepressantIngredient(RXNORM, "312941")).contains(
-        new AntidepressantIngredient("36437", "sertraline", "SSRI", false, null));
+    assertThat(terminology.antidepressantIngredient(RXNORM, "312941"))
+        .contains(new AntidepressantIngredient("36437", "sertraline", "SSRI", false, null));
     assertThat(terminology.contains("antidepressant-medication", RXNORM, "312941")).isTrue();
   }
 
@@ -115,10 +131,11 @@ class TerminologyTest {
   @Test
   void zybanResolvesButIsNotATrial() {
     assertThat(terminology.antidepressantIngredient(RXNORM, "1801289").orElseThrow())
-        .satisfies(zyban -> {
-          assertThat(zyban.name()).isEqualTo("bupropion");
-          assertThat(zyban.notATrialReason()).contains("smoking cessation");
-        });
+        .satisfies(
+            zyban -> {
+              assertThat(zyban.name()).isEqualTo("bupropion");
+              assertThat(zyban.notATrialReason()).contains("smoking cessation");
+            });
     assertThat(terminology.contains("antidepressant-medication", RXNORM, "1801289")).isFalse();
   }
 
@@ -129,16 +146,19 @@ class TerminologyTest {
     assertThat(lithium.augmentationAgent()).isTrue();
     assertThat(lithium.name()).isEqualTo("lithium");
     assertThat(terminology.valueSetsOf(RXNORM, "6448")).containsExactly("augmentation-agent");
-    assertThat(terminology.antidepressantIngredient(RXNORM, "36437").orElseThrow()
-        .augmentationAgent()).isFalse();
+    assertThat(
+            terminology.antidepressantIngredient(RXNORM, "36437").orElseThrow().augmentationAgent())
+        .isFalse();
   }
 
   @Test
   void rxNormAliasesAreNormalisedOtherSystemsAreNot() {
     assertThat(terminology.valueSetsOf("urn:oid:2.16.840.1.113883.6.88", "312941"))
         .contains("antidepressant-medication");
-    assertThat(terminology.antidepressantIngredient(
-        "https://www.nlm.nih.gov/research/umls/rxnorm", "312941")).isPresent();
+    assertThat(
+            terminology.antidepressantIngredient(
+                "https://www.nlm.nih.gov/research/umls/rxnorm", "312941"))
+        .isPresent();
     assertThat(terminology.valueSetsOf("http://hl7.org/fhir/sid/icd-10", "F33.2")).isEmpty();
   }
 

@@ -52,10 +52,11 @@ class ValueSetGeneratorTest {
     for (Path file : generatedFiles(generated)) {
       if (file.getFileName().toString().startsWith("ValueSet-")) {
         ValueSet valueSet = parser.parseResource(ValueSet.class, Files.readString(file));
-        members.put(valueSet.getIdElement().getIdPart(), valueSet.getExpansion().getContains()
-            .stream()
-            .map(c -> c.getSystem() + "|" + c.getCode())
-            .collect(Collectors.toSet()));
+        members.put(
+            valueSet.getIdElement().getIdPart(),
+            valueSet.getExpansion().getContains().stream()
+                .map(c -> c.getSystem() + "|" + c.getCode())
+                .collect(Collectors.toSet()));
       }
     }
   }
@@ -71,20 +72,21 @@ class ValueSetGeneratorTest {
       }
     }
     assertThat(outOfDate)
-        .as("fhir-profiles/ does not match the code lists; run `%s` and commit the result",
+        .as(
+            "fhir-profiles/ does not match the code lists; run `%s` and commit the result",
             REGENERATE)
         .isEmpty();
   }
 
   @Test
   void noStaleResourceIsLeftInFhirProfiles() throws IOException {
-    Set<Path> expected = generatedFiles(generated).stream()
-        .map(Path::getFileName)
-        .collect(Collectors.toSet());
-    List<String> stale = generatedFiles(PROFILES).stream()
-        .filter(file -> !expected.contains(file.getFileName()))
-        .map(Path::toString)
-        .toList();
+    Set<Path> expected =
+        generatedFiles(generated).stream().map(Path::getFileName).collect(Collectors.toSet());
+    List<String> stale =
+        generatedFiles(PROFILES).stream()
+            .filter(file -> !expected.contains(file.getFileName()))
+            .map(Path::toString)
+            .toList();
     assertThat(stale)
         .as("the generator no longer writes these; delete them (Terminology would load them)")
         .isEmpty();
@@ -103,9 +105,10 @@ class ValueSetGeneratorTest {
       assertThat(resource.getVersion()).isNotBlank();
       assertThat(resource.getDescription()).isNotBlank();
       if (resource instanceof ValueSet valueSet) {
-        int composed = valueSet.getCompose().getInclude().stream()
-            .mapToInt(include -> include.getConcept().size())
-            .sum();
+        int composed =
+            valueSet.getCompose().getInclude().stream()
+                .mapToInt(include -> include.getConcept().size())
+                .sum();
         assertThat(valueSet.getExpansion().getTotal()).as(id).isEqualTo(composed).isPositive();
         assertThat(valueSet.getExpansion().getContains()).as(id).hasSize(composed);
         assertThat(members.get(id)).as(id + " has duplicate codings").hasSize(composed);
@@ -117,15 +120,15 @@ class ValueSetGeneratorTest {
   void unverifiedCodesAreInNoValueSet() throws IOException {
     Set<String> unverified = unverifiedCodings();
     assertThat(unverified).contains(RXNORM + "|2119365", SNOMED + "|67362008");
-    members.forEach((id, codings) ->
-        assertThat(codings).as(id).doesNotContainAnyElementsOf(unverified));
+    members.forEach(
+        (id, codings) -> assertThat(codings).as(id).doesNotContainAnyElementsOf(unverified));
   }
 
   @Test
   void oralSelegilineAndZybanAreNotAntidepressantTrials() {
     assertThat(members.get("antidepressant-medication"))
-        .doesNotContain(RXNORM + "|859186", RXNORM + "|859190", RXNORM + "|859193",
-            RXNORM + "|1801289")
+        .doesNotContain(
+            RXNORM + "|859186", RXNORM + "|859190", RXNORM + "|859193", RXNORM + "|1801289")
         .contains(RXNORM + "|865206", RXNORM + "|312941", RXNORM + "|36437", ATC + "|N06AB06");
   }
 
@@ -146,23 +149,25 @@ class ValueSetGeneratorTest {
 
   @Test
   void everyCardiovascularRowLandsInASubset() throws IOException {
-    Set<String> split = Stream.of("coronary-heart-disease", "heart-failure", "arrhythmia",
-            "stroke-or-tia")
-        .flatMap(id -> members.get(id).stream())
-        .collect(Collectors.toSet());
-    assertThat(split).containsExactlyInAnyOrderElementsOf(
-        codings(CODE_LISTS.resolve("cardiovascular_cerebrovascular_disease.csv")));
+    Set<String> split =
+        Stream.of("coronary-heart-disease", "heart-failure", "arrhythmia", "stroke-or-tia")
+            .flatMap(id -> members.get(id).stream())
+            .collect(Collectors.toSet());
+    assertThat(split)
+        .containsExactlyInAnyOrderElementsOf(
+            codings(CODE_LISTS.resolve("cardiovascular_cerebrovascular_disease.csv")));
   }
 
   @Test
   void unknownAneurysmTagStopsTheGenerator(@TempDir Path lists, @TempDir Path out)
       throws IOException {
     copyCodeLists(lists);
-    Files.writeString(lists.resolve("spravato_contraindication_aneurysm_avm_ich.csv"),
+    Files.writeString(
+        lists.resolve("spravato_contraindication_aneurysm_avm_ich.csv"),
         "http://hl7.org/fhir/sid/icd-10-cm,I72.9,Aneurysm of unspecified site,[mystery] CURATED\n",
         StandardOpenOption.APPEND);
-    assertThatThrownBy(() -> ValueSetGenerator.main(new String[] {lists.toString(),
-        out.toString()}))
+    assertThatThrownBy(
+            () -> ValueSetGenerator.main(new String[] {lists.toString(), out.toString()}))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("unknown tag [mystery]");
   }
@@ -171,11 +176,12 @@ class ValueSetGeneratorTest {
   void cardiovascularRowOfUnknownVsacSetStopsTheGenerator(@TempDir Path lists, @TempDir Path out)
       throws IOException {
     copyCodeLists(lists);
-    Files.writeString(lists.resolve("cardiovascular_cerebrovascular_disease.csv"),
+    Files.writeString(
+        lists.resolve("cardiovascular_cerebrovascular_disease.csv"),
         "http://snomed.info/sct,1,Test,VSAC Valve Disease 2.16.840.1.1 v20240101\n",
         StandardOpenOption.APPEND);
-    assertThatThrownBy(() -> ValueSetGenerator.main(new String[] {lists.toString(),
-        out.toString()}))
+    assertThatThrownBy(
+            () -> ValueSetGenerator.main(new String[] {lists.toString(), out.toString()}))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Valve Disease");
   }
@@ -183,8 +189,11 @@ class ValueSetGeneratorTest {
   private static List<Path> generatedFiles(Path folder) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
       return files
-          .filter(file -> file.getFileName().toString().matches(
-              "(ValueSet|ConceptMap|CodeSystem)-.+\\.json"))
+          .filter(
+              file ->
+                  file.getFileName()
+                      .toString()
+                      .matches("(ValueSet|ConceptMap|CodeSystem)-.+\\.json"))
           .sorted()
           .toList();
     }

@@ -47,12 +47,19 @@ final class AllergyFacts {
   private String ketamineSubstance(CodeableConcept code) {
     for (Coding coding : code.getCoding()) {
       if (terminology.contains(KETAMINE, coding.getSystem(), coding.getCode())) {
-        return coding.hasDisplay() ? coding.getDisplay() : code.hasText() ? code.getText() : "ketamine";
+        return coding.hasDisplay()
+            ? coding.getDisplay()
+            : code.hasText() ? code.getText() : "ketamine";
       }
     }
     String text = code.getText();
     if (text == null) {
-      text = code.getCoding().stream().map(Coding::getDisplay).filter(d -> d != null).findFirst().orElse(null);
+      text =
+          code.getCoding().stream()
+              .map(Coding::getDisplay)
+              .filter(d -> d != null)
+              .findFirst()
+              .orElse(null);
     }
     if (text != null && KETAMINE_TEXT.matcher(text).find()) {
       return text.toLowerCase(Locale.ROOT).contains("spravato") ? text + " (esketamine)" : text;

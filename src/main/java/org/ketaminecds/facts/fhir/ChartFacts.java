@@ -56,8 +56,7 @@ public class ChartFacts {
 
   private static PatientInfo patientInfo(Patient patient, LocalDate today) {
     LocalDate birthDate = FhirDates.localDate(patient.getBirthDateElement());
-    Integer age =
-        birthDate == null ? null : Period.between(birthDate, today).getYears();
+    Integer age = birthDate == null ? null : Period.between(birthDate, today).getYears();
     String gender = patient.hasGender() ? patient.getGender().toCode() : null;
     return new PatientInfo(age, gender);
   }

@@ -46,8 +46,16 @@ final class ConditionFacts {
               coding.hasDisplay() ? coding.getDisplay() : condition.getCode().getText();
           facts.add(
               new Diagnosis(
-                  category, id, coding.getSystem(), coding.getCode(), display, status, active,
-                  onset, abatement, recorded));
+                  category,
+                  id,
+                  coding.getSystem(),
+                  coding.getCode(),
+                  display,
+                  status,
+                  active,
+                  onset,
+                  abatement,
+                  recorded));
         }
       }
     }

@@ -13,15 +13,15 @@ import org.hl7.fhir.r4.model.Timing.TimingRepeatComponent;
  * The daily dose in mg of a MedicationStatement: dose per administration (doseQuantity, in mg or
  * another mass unit) times administrations per day (timing.repeat frequency/period, or a common
  * timing code such as BID). Several dosage lines (50 mg morning, 100 mg evening) add up. Null
- * whenever any part cannot be computed: the brief then counts the trial and says the dose was
- * not documented.
+ * whenever any part cannot be computed: the brief then counts the trial and says the dose was not
+ * documented.
  */
 final class DailyDose {
 
   private static final Map<String, Double> PER_DAY_BY_TIMING_CODE =
       Map.of(
-          "QD", 1.0, "AM", 1.0, "PM", 1.0, "BID", 2.0, "TID", 3.0, "QID", 4.0, "Q4H", 6.0,
-          "Q6H", 4.0, "Q8H", 3.0, "QOD", 0.5);
+          "QD", 1.0, "AM", 1.0, "PM", 1.0, "BID", 2.0, "TID", 3.0, "QID", 4.0, "Q4H", 6.0, "Q6H",
+          4.0, "Q8H", 3.0, "QOD", 0.5);
 
   private static final Map<String, Double> MG_PER_UNIT =
       Map.of("mg", 1.0, "g", 1000.0, "ug", 0.001, "mcg", 0.001, "µg", 0.001);

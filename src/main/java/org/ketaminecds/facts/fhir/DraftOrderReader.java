@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the draft orders of ketamine or esketamine among {@code context.draftOrders} (contract,
  * "Draft orders"): a MedicationRequest whose medication code, or the code of the Medication it
- * references (contained or in the bundle), is in the ketamine-esketamine value set; or, lacking
- * any such code, whose text or display names ketamine, esketamine or Spravato.
+ * references (contained or in the bundle), is in the ketamine-esketamine value set; or, lacking any
+ * such code, whose text or display names ketamine, esketamine or Spravato.
  */
 @Component
 public class DraftOrderReader {
@@ -46,7 +46,8 @@ public class DraftOrderReader {
         CodeableConcept code = lookup.codeOf(request, request.getMedication());
         String named = ketamineNamed(code);
         if (named != null) {
-          orders.add(new KetamineOrder("MedicationRequest/" + request.getIdElement().getIdPart(), named));
+          orders.add(
+              new KetamineOrder("MedicationRequest/" + request.getIdElement().getIdPart(), named));
         }
       }
     }
@@ -56,7 +57,9 @@ public class DraftOrderReader {
   private String ketamineNamed(CodeableConcept code) {
     for (Coding coding : code.getCoding()) {
       if (terminology.contains(AllergyFacts.KETAMINE, coding.getSystem(), coding.getCode())) {
-        return coding.hasDisplay() ? coding.getDisplay() : code.hasText() ? code.getText() : "ketamine";
+        return coding.hasDisplay()
+            ? coding.getDisplay()
+            : code.hasText() ? code.getText() : "ketamine";
       }
     }
     if (code.hasText() && AllergyFacts.KETAMINE_TEXT.matcher(code.getText()).find()) {

@@ -7,8 +7,8 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Type;
 
 /**
- * Dates as a clinician reads them: the calendar date the chart wrote down (no shift to the
- * server's time zone); a year or a month alone stands for its first day.
+ * Dates as a clinician reads them: the calendar date the chart wrote down (no shift to the server's
+ * time zone); a year or a month alone stands for its first day.
  */
 final class FhirDates {
 

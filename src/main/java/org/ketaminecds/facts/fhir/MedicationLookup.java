@@ -12,9 +12,8 @@ import org.hl7.fhir.r4.model.Type;
 
 /**
  * Finds the medication code of a medication[x]: the CodeableConcept itself, or the code of the
- * Medication it references, contained in the resource ({@code #id}) or found among the
- * Medications that came with the chart or the draft-order bundle ({@code Medication/id} or its
- * full URL).
+ * Medication it references, contained in the resource ({@code #id}) or found among the Medications
+ * that came with the chart or the draft-order bundle ({@code Medication/id} or its full URL).
  */
 final class MedicationLookup {
 

@@ -17,7 +17,8 @@ import org.ketaminecds.terminology.Terminology;
  */
 final class MedicationTrialFacts {
 
-  private static final Set<String> NEVER_COUNTS = Set.of("entered-in-error", "not-taken", "intended");
+  private static final Set<String> NEVER_COUNTS =
+      Set.of("entered-in-error", "not-taken", "intended");
 
   private final Terminology terminology;
 

@@ -18,9 +18,9 @@ import org.ketaminecds.facts.PregnancyStatus;
 import org.ketaminecds.terminology.Terminology;
 
 /**
- * Blood pressure readings and pregnancy-status observations. A BP panel gives one reading from
- * its components; separate systolic and diastolic Observations taken at the same instant are
- * paired into one reading.
+ * Blood pressure readings and pregnancy-status observations. A BP panel gives one reading from its
+ * components; separate systolic and diastolic Observations taken at the same instant are paired
+ * into one reading.
  */
 final class ObservationFacts {
 

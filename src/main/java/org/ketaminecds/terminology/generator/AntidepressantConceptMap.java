@@ -16,9 +16,9 @@ import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 
 /**
  * ConceptMap {@code antidepressant-ingredient}: antidepressant product (and ingredient, and ATC
- * substance) codes to their RxNorm ingredient, so that two strengths of one drug are one agent.
- * The properties named here are read back by {@code org.ketaminecds.terminology.IngredientIndex};
- * the two must agree (TerminologyTest checks the round trip).
+ * substance) codes to their RxNorm ingredient, so that two strengths of one drug are one agent. The
+ * properties named here are read back by {@code org.ketaminecds.terminology.IngredientIndex}; the
+ * two must agree (TerminologyTest checks the round trip).
  */
 final class AntidepressantConceptMap {
 
@@ -41,12 +41,24 @@ final class AntidepressantConceptMap {
     for (ProductMapping product : products) {
       Ingredient ingredient = ingredientOf(product, ingredients);
       String comment = join(product.flags(), product.drugClass().note());
-      rxnorm.add(new Mapping(product.rxnormCode(), product.display(), ingredient,
-          ConceptMapEquivalence.WIDER, comment, product.notATrialReason().orElse("")));
+      rxnorm.add(
+          new Mapping(
+              product.rxnormCode(),
+              product.display(),
+              ingredient,
+              ConceptMapEquivalence.WIDER,
+              comment,
+              product.notATrialReason().orElse("")));
     }
     for (Ingredient ingredient : ingredients.values()) {
-      rxnorm.add(new Mapping(ingredient.rxcui(), ingredient.name(), ingredient,
-          ConceptMapEquivalence.EQUAL, ingredient.drugClass().note(), ""));
+      rxnorm.add(
+          new Mapping(
+              ingredient.rxcui(),
+              ingredient.name(),
+              ingredient,
+              ConceptMapEquivalence.EQUAL,
+              ingredient.drugClass().note(),
+              ""));
     }
     List<Mapping> atc = atcMappings(ingredients);
 
@@ -73,7 +85,8 @@ final class AntidepressantConceptMap {
         throw new IllegalStateException(
             ValueSetCatalog.ANTIDEPRESSANT_INGREDIENTS + ": " + row.code() + " is not RxNorm");
       }
-      byRxcui.put(row.code(),
+      byRxcui.put(
+          row.code(),
           new Ingredient(row.code(), row.display(), ValueSetCatalog.ingredientClass(row)));
     }
     return byRxcui;
@@ -83,30 +96,50 @@ final class AntidepressantConceptMap {
   private static Ingredient ingredientOf(ProductMapping product, Map<String, Ingredient> all) {
     Ingredient ingredient = all.get(product.ingredientRxcui());
     if (ingredient == null) {
-      throw new IllegalStateException(ProductMapping.FILE + ": product " + product.rxnormCode()
-          + " maps to ingredient " + product.ingredientRxcui() + ", which is not in "
-          + ValueSetCatalog.ANTIDEPRESSANT_INGREDIENTS);
+      throw new IllegalStateException(
+          ProductMapping.FILE
+              + ": product "
+              + product.rxnormCode()
+              + " maps to ingredient "
+              + product.ingredientRxcui()
+              + ", which is not in "
+              + ValueSetCatalog.ANTIDEPRESSANT_INGREDIENTS);
     }
     if (!ingredient.name().equals(product.ingredientName())
         || !ingredient.drugClass().name().equals(product.drugClass().name())) {
-      throw new IllegalStateException(ProductMapping.FILE + ": product " + product.rxnormCode()
-          + " says " + product.ingredientName() + " / " + product.drugClass().name()
-          + " but the ingredient list says " + ingredient.name() + " / "
-          + ingredient.drugClass().name());
+      throw new IllegalStateException(
+          ProductMapping.FILE
+              + ": product "
+              + product.rxnormCode()
+              + " says "
+              + product.ingredientName()
+              + " / "
+              + product.drugClass().name()
+              + " but the ingredient list says "
+              + ingredient.name()
+              + " / "
+              + ingredient.drugClass().name());
     }
     return ingredient;
   }
 
   /** ATC substance codes whose name is exactly an ingredient's name (N06AB06 sertraline). */
   private List<Mapping> atcMappings(Map<String, Ingredient> ingredients) {
-    Map<String, Ingredient> byName = ingredients.values().stream()
-        .collect(Collectors.toMap(i -> i.name().toLowerCase(Locale.ROOT), i -> i));
+    Map<String, Ingredient> byName =
+        ingredients.values().stream()
+            .collect(Collectors.toMap(i -> i.name().toLowerCase(Locale.ROOT), i -> i));
     List<Mapping> mappings = new ArrayList<>();
     for (CodeRow row : lists.verified(ValueSetCatalog.ANTIDEPRESSANT_ATC)) {
       Ingredient ingredient = byName.get(row.display().toLowerCase(Locale.ROOT));
       if (ingredient != null && !row.code().equals(ValueSetCatalog.ESKETAMINE_ATC)) {
-        mappings.add(new Mapping(row.code(), row.display(), ingredient,
-            ConceptMapEquivalence.EQUIVALENT, ingredient.drugClass().note(), ""));
+        mappings.add(
+            new Mapping(
+                row.code(),
+                row.display(),
+                ingredient,
+                ConceptMapEquivalence.EQUIVALENT,
+                ingredient.drugClass().note(),
+                ""));
       }
     }
     return mappings;
@@ -115,44 +148,62 @@ final class AntidepressantConceptMap {
   private static void addGroup(ConceptMap map, String sourceSystem, List<Mapping> mappings) {
     ConceptMapGroupComponent group =
         map.addGroup().setSource(sourceSystem).setTarget(CodeLists.RXNORM);
-    mappings.stream().sorted(Comparator.comparing(Mapping::code)).forEach(mapping -> {
-      TargetElementComponent target = group.addElement()
-          .setCode(mapping.code())
-          .setDisplay(mapping.display())
-          .addTarget()
-          .setCode(mapping.ingredient().rxcui())
-          .setDisplay(mapping.ingredient().name())
-          .setEquivalence(mapping.equivalence());
-      if (!mapping.comment().isEmpty()) {
-        target.setComment(mapping.comment());
-      }
-      target.addProduct()
-          .setProperty(DRUG_CLASS)
-          .setValue(mapping.ingredient().drugClass().name());
-      if (mapping.ingredient().drugClass().augmentationAgent()) {
-        target.addProduct().setProperty(AUGMENTATION_AGENT).setValue("true");
-      }
-      if (!mapping.notATrialReason().isEmpty()) {
-        target.addProduct().setProperty(NOT_AN_ANTIDEPRESSANT_TRIAL)
-            .setValue(mapping.notATrialReason());
-      }
-    });
+    mappings.stream()
+        .sorted(Comparator.comparing(Mapping::code))
+        .forEach(
+            mapping -> {
+              TargetElementComponent target =
+                  group
+                      .addElement()
+                      .setCode(mapping.code())
+                      .setDisplay(mapping.display())
+                      .addTarget()
+                      .setCode(mapping.ingredient().rxcui())
+                      .setDisplay(mapping.ingredient().name())
+                      .setEquivalence(mapping.equivalence());
+              if (!mapping.comment().isEmpty()) {
+                target.setComment(mapping.comment());
+              }
+              target
+                  .addProduct()
+                  .setProperty(DRUG_CLASS)
+                  .setValue(mapping.ingredient().drugClass().name());
+              if (mapping.ingredient().drugClass().augmentationAgent()) {
+                target.addProduct().setProperty(AUGMENTATION_AGENT).setValue("true");
+              }
+              if (!mapping.notATrialReason().isEmpty()) {
+                target
+                    .addProduct()
+                    .setProperty(NOT_AN_ANTIDEPRESSANT_TRIAL)
+                    .setValue(mapping.notATrialReason());
+              }
+            });
   }
 
   private static String description() {
-    return "Maps every antidepressant product of `" + ProductMapping.FILE + "` (equivalence"
-        + " wider), every ingredient of `" + ValueSetCatalog.ANTIDEPRESSANT_INGREDIENTS + "`"
+    return "Maps every antidepressant product of `"
+        + ProductMapping.FILE
+        + "` (equivalence"
+        + " wider), every ingredient of `"
+        + ValueSetCatalog.ANTIDEPRESSANT_INGREDIENTS
+        + "`"
         + " including augmentation agents (to itself, equivalence equal), and every ATC N06A"
         + " substance code whose name is one of those ingredients (equivalence equivalent) to its"
         + " RxNorm ingredient; the target display is the ingredient name. Distinct agents of the"
         + " TRD rule are distinct targets.\n\n"
         + "Each target carries `product` entries (ConceptMap.group.element.target.product) with"
         + " these properties:\n\n"
-        + "- `" + DRUG_CLASS + "`: the ingredient's drug class, e.g. SSRI, SNRI, TCA, MAOI,"
+        + "- `"
+        + DRUG_CLASS
+        + "`: the ingredient's drug class, e.g. SSRI, SNRI, TCA, MAOI,"
         + " augmentation agent;\n"
-        + "- `" + AUGMENTATION_AGENT + "`: `true` for lithium and second-generation"
+        + "- `"
+        + AUGMENTATION_AGENT
+        + "`: `true` for lithium and second-generation"
         + " antipsychotics (absent otherwise);\n"
-        + "- `" + NOT_AN_ANTIDEPRESSANT_TRIAL + "`: present on products that must not count as an"
+        + "- `"
+        + NOT_AN_ANTIDEPRESSANT_TRIAL
+        + "`: present on products that must not count as an"
         + " antidepressant trial (oral selegiline, Zyban), its value the reason shown to the"
         + " clinician. These products are left out of ValueSet antidepressant-medication but are"
         + " mapped here so the service can say why a statement was not counted.\n\n"

@@ -18,40 +18,78 @@ final class CardTopics {
   static final String ID = "card-topic";
   static final String DEFAULT_INDICATOR = "default-indicator";
 
-  private static final List<Topic> TOPICS = List.of(
-      new Topic("trd-criteria-met", "Treatment-resistant depression criteria met", "info",
-          "An active depressive-disorder Condition and at least 2 failed adequate trials of"
-              + " distinct antidepressants (see the clinical brief). Shown by patient-view."),
-      new Topic("trd-criteria-not-met", "Treatment-resistant depression criteria not met",
-          "warning",
-          "Ketamine or esketamine is being ordered and fewer than 2 failed adequate trials are"
-              + " documented. Shown by order-select and order-sign."),
-      new Topic("ci-vascular-aneurysm-or-avm", "Aneurysmal vascular disease or AVM", "critical",
-          "Aneurysmal vascular disease (aorta, intracranial, peripheral arteries) or"
-              + " arteriovenous malformation, any clinical status."),
-      new Topic("ci-intracerebral-hemorrhage", "History of intracerebral hemorrhage", "critical",
-          "History of intracerebral hemorrhage, any clinical status."),
-      new Topic("ci-hypersensitivity", "Hypersensitivity to ketamine or esketamine", "critical",
-          "An AllergyIntolerance to ketamine or esketamine."),
-      new Topic("ci-pregnancy", "Pregnancy", "warning",
-          "Currently pregnant (Condition or pregnancy-status Observation)."),
-      new Topic("ci-uncontrolled-hypertension", "Uncontrolled hypertension", "warning",
-          "Most recent blood pressure above 140 systolic or above 90 diastolic, or an active"
-              + " hypertensive-crisis/urgency Condition."),
-      new Topic("ci-cardiovascular-disease", "Cardiovascular or cerebrovascular disease",
-          "warning",
-          "Active coronary disease, heart failure, arrhythmia, or a history of stroke/TIA."),
-      new Topic("ci-psychosis", "Psychotic disorder", "warning",
-          "A psychotic disorder, any clinical status (history counts)."),
-      new Topic("ci-substance-use-disorder", "Substance use disorder", "warning",
-          "A substance use disorder, any clinical status including remission."),
-      new Topic("ci-increased-intracranial-pressure", "Increased intracranial pressure",
-          "warning", "An active condition with raised intracranial pressure."),
-      new Topic("ci-bipolar-disorder", "Bipolar disorder", "warning",
-          "Bipolar disorder, any clinical status."),
-      new Topic("ci-dementia", "Dementia", "warning", "Active dementia."),
-      new Topic("ci-pediatric", "Under 18 years of age", "warning",
-          "Age under 18 on the day of the call."));
+  private static final List<Topic> TOPICS =
+      List.of(
+          new Topic(
+              "trd-criteria-met",
+              "Treatment-resistant depression criteria met",
+              "info",
+              "An active depressive-disorder Condition and at least 2 failed adequate trials of"
+                  + " distinct antidepressants (see the clinical brief). Shown by patient-view."),
+          new Topic(
+              "trd-criteria-not-met",
+              "Treatment-resistant depression criteria not met",
+              "warning",
+              "Ketamine or esketamine is being ordered and fewer than 2 failed adequate trials are"
+                  + " documented. Shown by order-select and order-sign."),
+          new Topic(
+              "ci-vascular-aneurysm-or-avm",
+              "Aneurysmal vascular disease or AVM",
+              "critical",
+              "Aneurysmal vascular disease (aorta, intracranial, peripheral arteries) or"
+                  + " arteriovenous malformation, any clinical status."),
+          new Topic(
+              "ci-intracerebral-hemorrhage",
+              "History of intracerebral hemorrhage",
+              "critical",
+              "History of intracerebral hemorrhage, any clinical status."),
+          new Topic(
+              "ci-hypersensitivity",
+              "Hypersensitivity to ketamine or esketamine",
+              "critical",
+              "An AllergyIntolerance to ketamine or esketamine."),
+          new Topic(
+              "ci-pregnancy",
+              "Pregnancy",
+              "warning",
+              "Currently pregnant (Condition or pregnancy-status Observation)."),
+          new Topic(
+              "ci-uncontrolled-hypertension",
+              "Uncontrolled hypertension",
+              "warning",
+              "Most recent blood pressure above 140 systolic or above 90 diastolic, or an active"
+                  + " hypertensive-crisis/urgency Condition."),
+          new Topic(
+              "ci-cardiovascular-disease",
+              "Cardiovascular or cerebrovascular disease",
+              "warning",
+              "Active coronary disease, heart failure, arrhythmia, or a history of stroke/TIA."),
+          new Topic(
+              "ci-psychosis",
+              "Psychotic disorder",
+              "warning",
+              "A psychotic disorder, any clinical status (history counts)."),
+          new Topic(
+              "ci-substance-use-disorder",
+              "Substance use disorder",
+              "warning",
+              "A substance use disorder, any clinical status including remission."),
+          new Topic(
+              "ci-increased-intracranial-pressure",
+              "Increased intracranial pressure",
+              "warning",
+              "An active condition with raised intracranial pressure."),
+          new Topic(
+              "ci-bipolar-disorder",
+              "Bipolar disorder",
+              "warning",
+              "Bipolar disorder, any clinical status."),
+          new Topic("ci-dementia", "Dementia", "warning", "Active dementia."),
+          new Topic(
+              "ci-pediatric",
+              "Under 18 years of age",
+              "warning",
+              "Age under 18 on the day of the call."));
 
   private CardTopics() {}
 
@@ -66,19 +104,24 @@ final class CardTopics {
     codeSystem.setExperimental(false);
     codeSystem.setDateElement(new DateTimeType(Release.DATE));
     codeSystem.setPublisher(Release.PUBLISHER);
-    codeSystem.setDescription("The topics of the cards the ketamine-cds CDS Hooks services return"
-        + " (`card.source.topic`), one card per topic, from the Cards table of the service"
-        + " contract. Property `" + DEFAULT_INDICATOR + "` is the card's indicator unless a rule"
-        + " raises or lowers it.");
+    codeSystem.setDescription(
+        "The topics of the cards the ketamine-cds CDS Hooks services return"
+            + " (`card.source.topic`), one card per topic, from the Cards table of the service"
+            + " contract. Property `"
+            + DEFAULT_INDICATOR
+            + "` is the card's indicator unless a rule"
+            + " raises or lowers it.");
     codeSystem.setCaseSensitive(true);
     codeSystem.setContent(CodeSystemContentMode.COMPLETE);
     codeSystem.setCount(TOPICS.size());
-    codeSystem.addProperty()
+    codeSystem
+        .addProperty()
         .setCode(DEFAULT_INDICATOR)
         .setDescription("The CDS Hooks card indicator used by default: info, warning or critical")
         .setType(PropertyType.CODE);
     for (Topic topic : TOPICS) {
-      codeSystem.addConcept()
+      codeSystem
+          .addConcept()
           .setCode(topic.code())
           .setDisplay(topic.display())
           .setDefinition(topic.definition())

@@ -29,8 +29,11 @@ final class CodeLists {
 
   /** The rows of {@code fileName} that are not marked UNVERIFIED, in file order. */
   List<CodeRow> verified(String fileName) {
-    return cache.computeIfAbsent(fileName, name -> CodeRow.readAll(folder.resolve(name)).stream()
-        .filter(row -> !row.unverified())
-        .toList());
+    return cache.computeIfAbsent(
+        fileName,
+        name ->
+            CodeRow.readAll(folder.resolve(name)).stream()
+                .filter(row -> !row.unverified())
+                .toList());
   }
 }

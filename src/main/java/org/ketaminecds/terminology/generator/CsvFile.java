@@ -23,7 +23,10 @@ final class CsvFile {
     List<List<String>> records = parse(text(file));
     if (records.isEmpty() || !records.get(0).equals(columns)) {
       throw new IllegalStateException(
-          file + ": expected header " + columns + " but found "
+          file
+              + ": expected header "
+              + columns
+              + " but found "
               + (records.isEmpty() ? "an empty file" : records.get(0)));
     }
     List<Map<String, String>> rows = new ArrayList<>();
@@ -31,7 +34,12 @@ final class CsvFile {
       List<String> fields = records.get(i);
       if (fields.size() != columns.size()) {
         throw new IllegalStateException(
-            file + ": record " + (i + 1) + " has " + fields.size() + " fields, expected "
+            file
+                + ": record "
+                + (i + 1)
+                + " has "
+                + fields.size()
+                + " fields, expected "
                 + columns.size());
       }
       Map<String, String> row = new LinkedHashMap<>();

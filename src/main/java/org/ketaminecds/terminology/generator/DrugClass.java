@@ -1,9 +1,9 @@
 package org.ketaminecds.terminology.generator;
 
 /**
- * A drug class as written in the lists, split into the class proper and its note:
- * {@code "MAOI (antidepressant only as transdermal Emsam)"} is class {@code MAOI} with a note. The
- * class alone is what rules compare ("two agents of different classes"); the note is for people.
+ * A drug class as written in the lists, split into the class proper and its note: {@code "MAOI
+ * (antidepressant only as transdermal Emsam)"} is class {@code MAOI} with a note. The class alone
+ * is what rules compare ("two agents of different classes"); the note is for people.
  *
  * @param name e.g. {@code "SSRI"}, {@code "augmentation agent"}
  * @param note the parenthesised remark, or empty

@@ -19,8 +19,14 @@ record ProductMapping(
     String flags) {
 
   static final String FILE = "antidepressant_scd_ingredient_class_map.csv";
-  private static final List<String> COLUMNS = List.of(
-      "rxnorm_code", "display", "antidepressant_ingredient", "ingredient_rxcui", "class", "flags");
+  private static final List<String> COLUMNS =
+      List.of(
+          "rxnorm_code",
+          "display",
+          "antidepressant_ingredient",
+          "ingredient_rxcui",
+          "class",
+          "flags");
 
   /** A flag saying the product must not count as an antidepressant trial. */
   private static final Pattern NOT_A_TRIAL =
@@ -30,19 +36,26 @@ record ProductMapping(
    * The reason shown to the clinician for each not-a-trial flag of the list. A new flag of that
    * kind without a reason here stops the generator, so nobody sees the list's shorthand.
    */
-  private static final Map<String, String> NOT_A_TRIAL_REASONS = Map.of(
-      "oral selegiline = Parkinson disease product (not an antidepressant trial)",
-      "oral selegiline is a Parkinson disease product, not an antidepressant trial",
-      "Zyban (smoking cessation) - do not count as antidepressant trial unless documented for"
-          + " depression",
-      "Zyban is bupropion for smoking cessation, not an antidepressant trial unless prescribed"
-          + " for depression");
+  private static final Map<String, String> NOT_A_TRIAL_REASONS =
+      Map.of(
+          "oral selegiline = Parkinson disease product (not an antidepressant trial)",
+          "oral selegiline is a Parkinson disease product, not an antidepressant trial",
+          "Zyban (smoking cessation) - do not count as antidepressant trial unless documented for"
+              + " depression",
+          "Zyban is bupropion for smoking cessation, not an antidepressant trial unless prescribed"
+              + " for depression");
 
   static List<ProductMapping> readAll(Path codeLists) {
     return CsvFile.read(codeLists.resolve(FILE), COLUMNS).stream()
-        .map(r -> new ProductMapping(
-            r.get("rxnorm_code"), r.get("display"), r.get("antidepressant_ingredient"),
-            r.get("ingredient_rxcui"), DrugClass.parse(r.get("class")), r.get("flags")))
+        .map(
+            r ->
+                new ProductMapping(
+                    r.get("rxnorm_code"),
+                    r.get("display"),
+                    r.get("antidepressant_ingredient"),
+                    r.get("ingredient_rxcui"),
+                    DrugClass.parse(r.get("class")),
+                    r.get("flags")))
         .toList();
   }
 
@@ -54,8 +67,12 @@ record ProductMapping(
     String reason = NOT_A_TRIAL_REASONS.get(flags);
     if (reason == null) {
       throw new IllegalStateException(
-          FILE + ": product " + rxnormCode + " is flagged as not an antidepressant trial (\""
-              + flags + "\") but ProductMapping has no reason text for that flag");
+          FILE
+              + ": product "
+              + rxnormCode
+              + " is flagged as not an antidepressant trial (\""
+              + flags
+              + "\") but ProductMapping has no reason text for that flag");
     }
     return Optional.of(reason);
   }

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the free-text {@code source} column of the code lists. A source holds one or more
- * provenance parts separated by {@code " | "} or {@code " ; "}, each optionally led by a
- * {@code [tag]} and followed by a {@code [owner/repo@commit:path]} reference to the published
- * expansion; ingredient rows append {@code " ; class=..."}.
+ * provenance parts separated by {@code " | "} or {@code " ; "}, each optionally led by a {@code
+ * [tag]} and followed by a {@code [owner/repo@commit:path]} reference to the published expansion;
+ * ingredient rows append {@code " ; class=..."}.
  */
 final class SourceText {
 

@@ -25,32 +25,43 @@ final class ValueSetCatalog {
   private static final String ANTIDEPRESSANT_PRODUCTS = "antidepressant_medication_rxnorm_vsac.csv";
   static final String ANTIDEPRESSANT_INGREDIENTS = "antidepressant_ingredients_rxnorm.csv";
   static final String ANTIDEPRESSANT_ATC = "antidepressant_atc_n06a.csv";
+
   /** Esketamine is the treatment being considered, never a failed antidepressant trial. */
   static final String ESKETAMINE_ATC = "N06AX27";
 
   /** VSAC value set named in a cardiovascular row's source → the project's value set. */
-  private static final Map<String, String> CARDIOVASCULAR_SPLIT = Map.of(
-      "Coronary Artery Disease No MI", "coronary-heart-disease",
-      "Myocardial Infarction", "coronary-heart-disease",
-      "Ischemic Heart Disease or Related Diagnoses", "coronary-heart-disease",
-      "Stable and Unstable Angina", "coronary-heart-disease",
-      "Heart Failure", "heart-failure",
-      "Arrhythmia", "arrhythmia",
-      "Cerebrovascular Disease Stroke or TIA", "stroke-or-tia");
+  private static final Map<String, String> CARDIOVASCULAR_SPLIT =
+      Map.of(
+          "Coronary Artery Disease No MI", "coronary-heart-disease",
+          "Myocardial Infarction", "coronary-heart-disease",
+          "Ischemic Heart Disease or Related Diagnoses", "coronary-heart-disease",
+          "Stable and Unstable Angina", "coronary-heart-disease",
+          "Heart Failure", "heart-failure",
+          "Arrhythmia", "arrhythmia",
+          "Cerebrovascular Disease Stroke or TIA", "stroke-or-tia");
 
   /** Leading {@code [tag]} of an aneurysm/AVM/ICH row's source → the project's value set. */
-  private static final Map<String, String> ANEURYSM_ICH_SPLIT = Map.of(
-      "aortic aneurysm/dissection", "aneurysm-or-avm",
-      "aortic aneurysm rupture/dissection", "aneurysm-or-avm",
-      "intracranial aneurysm", "aneurysm-or-avm",
-      "AVM", "aneurysm-or-avm",
-      "aneurysm", "aneurysm-or-avm",
-      "peripheral/other aneurysm or AVM", "aneurysm-or-avm",
-      // the list's own note: subarachnoid hemorrhage is usually from an aneurysm or AVM
-      "subarachnoid hemorrhage - usually aneurysm/AVM; review", "aneurysm-or-avm",
-      "intracerebral hemorrhage", "intracerebral-hemorrhage",
-      "history of ICH: sequelae of nontraumatic intracerebral hemorrhage",
-      "intracerebral-hemorrhage");
+  private static final Map<String, String> ANEURYSM_ICH_SPLIT =
+      Map.of(
+          "aortic aneurysm/dissection",
+          "aneurysm-or-avm",
+          "aortic aneurysm rupture/dissection",
+          "aneurysm-or-avm",
+          "intracranial aneurysm",
+          "aneurysm-or-avm",
+          "AVM",
+          "aneurysm-or-avm",
+          "aneurysm",
+          "aneurysm-or-avm",
+          "peripheral/other aneurysm or AVM",
+          "aneurysm-or-avm",
+          // the list's own note: subarachnoid hemorrhage is usually from an aneurysm or AVM
+          "subarachnoid hemorrhage - usually aneurysm/AVM; review",
+          "aneurysm-or-avm",
+          "intracerebral hemorrhage",
+          "intracerebral-hemorrhage",
+          "history of ICH: sequelae of nontraumatic intracerebral hemorrhage",
+          "intracerebral-hemorrhage");
 
   private static final Pattern HYPERTENSIVE_CRISIS =
       Pattern.compile("(?i)hypertensive (urgency|emergency|crisis)");
@@ -65,36 +76,58 @@ final class ValueSetCatalog {
 
   List<ValueSetSpec> specs() {
     List<ValueSetSpec> specs = new ArrayList<>();
-    specs.add(whole("depressive-disorder", "Depressive disorder",
-        "Conditions that establish a depressive disorder (major depressive disorder, single or"
-            + " recurrent episode, including remission): the starting point of topic"
-            + " trd-criteria-met.",
-        "major_depressive_disorder.csv"));
-    specs.add(whole("bipolar-disorder", "Bipolar disorder",
-        "Bipolar disorder, any episode or remission (topic ci-bipolar-disorder: bipolar"
-            + " depression is not TRD).",
-        "bipolar_disorder.csv"));
-    specs.add(whole("psychotic-disorder", "Psychotic disorder",
-        "Schizophrenia and other psychotic disorders (topic ci-psychosis).",
-        "psychotic_disorders.csv"));
-    specs.add(whole("substance-use-disorder", "Substance use disorder",
-        "Substance use disorders including remission; nicotine and obstetric codes excluded (topic"
-            + " ci-substance-use-disorder).",
-        "substance_use_disorder.csv"));
-    specs.add(whole("dementia", "Dementia",
-        "Dementia and related degenerative conditions (topic ci-dementia).", "dementia.csv"));
-    specs.add(whole("increased-intracranial-pressure", "Increased intracranial pressure",
-        "Conditions with raised intracranial pressure: hydrocephalus, cerebral edema, compression"
-            + " of brain, benign intracranial hypertension and hypertensive encephalopathy (topic"
-            + " ci-increased-intracranial-pressure).",
-        "increased_intracranial_pressure.csv"));
+    specs.add(
+        whole(
+            "depressive-disorder",
+            "Depressive disorder",
+            "Conditions that establish a depressive disorder (major depressive disorder, single or"
+                + " recurrent episode, including remission): the starting point of topic"
+                + " trd-criteria-met.",
+            "major_depressive_disorder.csv"));
+    specs.add(
+        whole(
+            "bipolar-disorder",
+            "Bipolar disorder",
+            "Bipolar disorder, any episode or remission (topic ci-bipolar-disorder: bipolar"
+                + " depression is not TRD).",
+            "bipolar_disorder.csv"));
+    specs.add(
+        whole(
+            "psychotic-disorder",
+            "Psychotic disorder",
+            "Schizophrenia and other psychotic disorders (topic ci-psychosis).",
+            "psychotic_disorders.csv"));
+    specs.add(
+        whole(
+            "substance-use-disorder",
+            "Substance use disorder",
+            "Substance use disorders including remission; nicotine and obstetric codes excluded (topic"
+                + " ci-substance-use-disorder).",
+            "substance_use_disorder.csv"));
+    specs.add(
+        whole(
+            "dementia",
+            "Dementia",
+            "Dementia and related degenerative conditions (topic ci-dementia).",
+            "dementia.csv"));
+    specs.add(
+        whole(
+            "increased-intracranial-pressure",
+            "Increased intracranial pressure",
+            "Conditions with raised intracranial pressure: hydrocephalus, cerebral edema, compression"
+                + " of brain, benign intracranial hypertension and hypertensive encephalopathy (topic"
+                + " ci-increased-intracranial-pressure).",
+            "increased_intracranial_pressure.csv"));
     specs.add(hypertensiveCrisis());
     specs.addAll(cardiovascular());
     specs.addAll(aneurysmAndHemorrhage());
-    specs.add(whole("pregnancy", "Pregnancy",
-        "Conditions that describe a pregnancy episode (topic ci-pregnancy; the rules apply the"
-            + " 42-week window of the clinical brief).",
-        "pregnancy_conditions.csv"));
+    specs.add(
+        whole(
+            "pregnancy",
+            "Pregnancy",
+            "Conditions that describe a pregnancy episode (topic ci-pregnancy; the rules apply the"
+                + " 42-week window of the clinical brief).",
+            "pregnancy_conditions.csv"));
     specs.addAll(pregnancyStatus());
     specs.addAll(bloodPressure());
     specs.add(ketamine());
@@ -109,14 +142,18 @@ final class ValueSetCatalog {
   }
 
   private ValueSetSpec hypertensiveCrisis() {
-    List<CodeRow> rows = lists.verified(HYPERTENSION).stream()
-        .filter(row -> HYPERTENSIVE_CRISIS.matcher(row.display()).find())
-        .toList();
-    return ValueSetSpec.of("hypertensive-crisis", "Hypertensive crisis or urgency",
+    List<CodeRow> rows =
+        lists.verified(HYPERTENSION).stream()
+            .filter(row -> HYPERTENSIVE_CRISIS.matcher(row.display()).find())
+            .toList();
+    return ValueSetSpec.of(
+        "hypertensive-crisis",
+        "Hypertensive crisis or urgency",
         "Hypertensive urgency, emergency or crisis (ICD-10-CM I16.x and their SNOMED CT codes): the"
             + " rows of the hypertension list whose display names one of them. An active one counts"
             + " as uncontrolled hypertension (topic ci-uncontrolled-hypertension).",
-        List.of(HYPERTENSION), rows);
+        List.of(HYPERTENSION),
+        rows);
   }
 
   /** One row can land in several sets (I20.0 is coronary disease and angina). */
@@ -132,102 +169,159 @@ final class ValueSetCatalog {
       for (String name : names) {
         String setId = CARDIOVASCULAR_SPLIT.get(name);
         if (setId == null) {
-          throw new IllegalStateException(CARDIOVASCULAR + ": " + row.system() + "|" + row.code()
-              + " cites VSAC \"" + name + "\", which maps to no value set; add it to"
-              + " ValueSetCatalog.CARDIOVASCULAR_SPLIT");
+          throw new IllegalStateException(
+              CARDIOVASCULAR
+                  + ": "
+                  + row.system()
+                  + "|"
+                  + row.code()
+                  + " cites VSAC \""
+                  + name
+                  + "\", which maps to no value set; add it to"
+                  + " ValueSetCatalog.CARDIOVASCULAR_SPLIT");
         }
         bySet.computeIfAbsent(setId, k -> new ArrayList<>()).add(row);
       }
     }
     return List.of(
-        cardiovascularSet(bySet, "coronary-heart-disease", "Coronary heart disease",
+        cardiovascularSet(
+            bySet,
+            "coronary-heart-disease",
+            "Coronary heart disease",
             "Coronary artery disease, angina, ischemic heart disease and myocardial infarction"),
         cardiovascularSet(bySet, "heart-failure", "Heart failure", "Heart failure"),
         cardiovascularSet(bySet, "arrhythmia", "Arrhythmia", "Cardiac arrhythmia"),
-        cardiovascularSet(bySet, "stroke-or-tia", "Stroke or transient ischemic attack",
+        cardiovascularSet(
+            bySet,
+            "stroke-or-tia",
+            "Stroke or transient ischemic attack",
             "Stroke or transient ischemic attack (cerebrovascular disease)"));
   }
 
   private static ValueSetSpec cardiovascularSet(
       Map<String, List<CodeRow>> bySet, String id, String title, String what) {
     List<CodeRow> rows = ValueSetSpec.deduplicate(bySet.getOrDefault(id, List.of()));
-    Set<String> vsacNames = CARDIOVASCULAR_SPLIT.entrySet().stream()
-        .filter(e -> e.getValue().equals(id))
-        .map(Map.Entry::getKey)
-        .collect(Collectors.toSet());
+    Set<String> vsacNames =
+        CARDIOVASCULAR_SPLIT.entrySet().stream()
+            .filter(e -> e.getValue().equals(id))
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toSet());
     // cite only the VSAC sets that put a row here, not every set a shared row also belongs to
     Predicate<String> relevant =
         part -> SourceText.vsacNames(part).stream().anyMatch(vsacNames::contains);
-    return new ValueSetSpec(id, title,
-        what + ": the rows of the cardiovascular list drawn from the VSAC value sets below (topic"
+    return new ValueSetSpec(
+        id,
+        title,
+        what
+            + ": the rows of the cardiovascular list drawn from the VSAC value sets below (topic"
             + " ci-cardiovascular-disease).",
-        List.of(CARDIOVASCULAR), rows, SourceText.distinctParts(rows, relevant),
+        List.of(CARDIOVASCULAR),
+        rows,
+        SourceText.distinctParts(rows, relevant),
         SourceText.repositories(rows));
   }
 
   private List<ValueSetSpec> aneurysmAndHemorrhage() {
     Map<String, List<CodeRow>> bySet = new LinkedHashMap<>();
     for (CodeRow row : lists.verified(ANEURYSM_ICH)) {
-      String tag = SourceText.leadingTag(row.source()).orElseThrow(() -> new IllegalStateException(
-          ANEURYSM_ICH + ": " + row.system() + "|" + row.code() + " has no leading [tag]"));
+      String tag =
+          SourceText.leadingTag(row.source())
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          ANEURYSM_ICH
+                              + ": "
+                              + row.system()
+                              + "|"
+                              + row.code()
+                              + " has no leading [tag]"));
       String setId = ANEURYSM_ICH_SPLIT.get(tag);
       if (setId == null) {
-        throw new IllegalStateException(ANEURYSM_ICH + ": " + row.system() + "|" + row.code()
-            + " has the unknown tag [" + tag + "]; add it to ValueSetCatalog.ANEURYSM_ICH_SPLIT");
+        throw new IllegalStateException(
+            ANEURYSM_ICH
+                + ": "
+                + row.system()
+                + "|"
+                + row.code()
+                + " has the unknown tag ["
+                + tag
+                + "]; add it to ValueSetCatalog.ANEURYSM_ICH_SPLIT");
       }
       bySet.computeIfAbsent(setId, k -> new ArrayList<>()).add(row);
     }
     return List.of(
-        ValueSetSpec.of("aneurysm-or-avm",
+        ValueSetSpec.of(
+            "aneurysm-or-avm",
             "Aneurysmal vascular disease or arteriovenous malformation",
             "Aneurysm or dissection of the thoracic or abdominal aorta, intracranial or peripheral"
                 + " arterial aneurysm, arteriovenous malformation, and subarachnoid hemorrhage"
                 + " (usually from an aneurysm or AVM): the esketamine contraindication of topic"
                 + " ci-vascular-aneurysm-or-avm, any clinical status.",
-            List.of(ANEURYSM_ICH), bySet.getOrDefault("aneurysm-or-avm", List.of())),
-        ValueSetSpec.of("intracerebral-hemorrhage", "Intracerebral hemorrhage",
+            List.of(ANEURYSM_ICH),
+            bySet.getOrDefault("aneurysm-or-avm", List.of())),
+        ValueSetSpec.of(
+            "intracerebral-hemorrhage",
+            "Intracerebral hemorrhage",
             "Intracerebral hemorrhage and its sequelae (history of ICH): the esketamine"
                 + " contraindication of topic ci-intracerebral-hemorrhage, any clinical status.",
-            List.of(ANEURYSM_ICH), bySet.getOrDefault("intracerebral-hemorrhage", List.of())));
+            List.of(ANEURYSM_ICH),
+            bySet.getOrDefault("intracerebral-hemorrhage", List.of())));
   }
 
   private List<ValueSetSpec> pregnancyStatus() {
     List<CodeRow> rows = lists.verified(PREGNANCY_STATUS);
     return List.of(
-        ValueSetSpec.of("pregnancy-status-observation", "Pregnancy status observation",
+        ValueSetSpec.of(
+            "pregnancy-status-observation",
+            "Pregnancy status observation",
             "The code of a pregnancy-status Observation (LOINC 82810-3, US Core Pregnancy Status)"
                 + " (topic ci-pregnancy). The hCG pregnancy-test codes of the same list are left"
                 + " out: the rules do not read test results.",
-            List.of(PREGNANCY_STATUS), filter(rows, row -> row.code().equals("82810-3"))),
-        ValueSetSpec.of("pregnancy-status-pregnant", "Pregnancy status: pregnant",
+            List.of(PREGNANCY_STATUS),
+            filter(rows, row -> row.code().equals("82810-3"))),
+        ValueSetSpec.of(
+            "pregnancy-status-pregnant",
+            "Pregnancy status: pregnant",
             "The answer codes of a pregnancy-status Observation that mean pregnant (SNOMED CT"
                 + " 77386006, LOINC LA15173-0) (topic ci-pregnancy). The not-pregnant and unknown"
                 + " answers and the hCG pregnancy-test codes of the same list are left out.",
-            List.of(PREGNANCY_STATUS), filter(rows, row -> row.display().equals("Pregnant"))));
+            List.of(PREGNANCY_STATUS),
+            filter(rows, row -> row.display().equals("Pregnant"))));
   }
 
   private List<ValueSetSpec> bloodPressure() {
     List<CodeRow> rows = lists.verified(BLOOD_PRESSURE);
     Set<String> panels = Set.of("85354-9", "55284-4");
     return List.of(
-        ValueSetSpec.of("blood-pressure-panel", "Blood pressure panel",
+        ValueSetSpec.of(
+            "blood-pressure-panel",
+            "Blood pressure panel",
             "Codes of a blood pressure panel Observation whose components carry systolic and"
                 + " diastolic values: LOINC 85354-9 and the legacy 55284-4 (topic"
                 + " ci-uncontrolled-hypertension).",
-            List.of(BLOOD_PRESSURE), filter(rows, row -> panels.contains(row.code()))),
-        ValueSetSpec.of("systolic-blood-pressure", "Systolic blood pressure",
+            List.of(BLOOD_PRESSURE),
+            filter(rows, row -> panels.contains(row.code()))),
+        ValueSetSpec.of(
+            "systolic-blood-pressure",
+            "Systolic blood pressure",
             "Codes of a systolic blood pressure, as a panel component or a separate Observation"
                 + " (topic ci-uncontrolled-hypertension).",
-            List.of(BLOOD_PRESSURE), filter(rows, row -> row.display().startsWith("Systolic"))),
-        ValueSetSpec.of("diastolic-blood-pressure", "Diastolic blood pressure",
+            List.of(BLOOD_PRESSURE),
+            filter(rows, row -> row.display().startsWith("Systolic"))),
+        ValueSetSpec.of(
+            "diastolic-blood-pressure",
+            "Diastolic blood pressure",
             "Codes of a diastolic blood pressure, as a panel component or a separate Observation"
                 + " (topic ci-uncontrolled-hypertension).",
-            List.of(BLOOD_PRESSURE), filter(rows, row -> row.display().startsWith("Diastolic"))));
+            List.of(BLOOD_PRESSURE),
+            filter(rows, row -> row.display().startsWith("Diastolic"))));
   }
 
   private ValueSetSpec ketamine() {
     Set<String> medicationSystems = Set.of(CodeLists.RXNORM, CodeLists.NDC, CodeLists.ATC);
-    return ValueSetSpec.of("ketamine-esketamine", "Ketamine and esketamine medications",
+    return ValueSetSpec.of(
+        "ketamine-esketamine",
+        "Ketamine and esketamine medications",
         "Medication codes of ketamine and esketamine (RxNorm, NDC, ATC) that identify a draft"
             + " order or an allergy substance. The SNOMED CT disorder rows of the same list"
             + " (harmful use of, dependence on ketamine) are conditions and are left out;"
@@ -238,17 +332,24 @@ final class ValueSetCatalog {
   }
 
   private ValueSetSpec antidepressants() {
-    Set<String> notATrial = productMappings.stream()
-        .filter(mapping -> mapping.notATrialReason().isPresent())
-        .map(ProductMapping::rxnormCode)
-        .collect(Collectors.toSet());
-    List<CodeRow> products = filter(lists.verified(ANTIDEPRESSANT_PRODUCTS),
-        row -> !notATrial.contains(row.code()));
-    List<CodeRow> ingredients = filter(lists.verified(ANTIDEPRESSANT_INGREDIENTS),
-        row -> !ingredientClass(row).augmentationAgent());
-    List<CodeRow> atc = filter(lists.verified(ANTIDEPRESSANT_ATC),
-        row -> row.code().startsWith("N06A") && !row.code().equals(ESKETAMINE_ATC));
-    return ValueSetSpec.of("antidepressant-medication", "Antidepressant medication",
+    Set<String> notATrial =
+        productMappings.stream()
+            .filter(mapping -> mapping.notATrialReason().isPresent())
+            .map(ProductMapping::rxnormCode)
+            .collect(Collectors.toSet());
+    List<CodeRow> products =
+        filter(lists.verified(ANTIDEPRESSANT_PRODUCTS), row -> !notATrial.contains(row.code()));
+    List<CodeRow> ingredients =
+        filter(
+            lists.verified(ANTIDEPRESSANT_INGREDIENTS),
+            row -> !ingredientClass(row).augmentationAgent());
+    List<CodeRow> atc =
+        filter(
+            lists.verified(ANTIDEPRESSANT_ATC),
+            row -> row.code().startsWith("N06A") && !row.code().equals(ESKETAMINE_ATC));
+    return ValueSetSpec.of(
+        "antidepressant-medication",
+        "Antidepressant medication",
         "Antidepressants whose use can be a failed adequate trial (topics trd-criteria-met and"
             + " trd-criteria-not-met): the RxNorm products of VSAC Antidepressant Medication, the"
             + " RxNorm ingredients of the antidepressant classes, and the ATC N06A codes. Left out:"
@@ -257,24 +358,36 @@ final class ValueSetCatalog {
             + " (oral selegiline, Zyban), ATC codes outside N06A, and esketamine (N06AX27), the"
             + " treatment being considered. ConceptMap antidepressant-ingredient maps each code to"
             + " its ingredient.",
-        List.of(ANTIDEPRESSANT_PRODUCTS, ANTIDEPRESSANT_INGREDIENTS, ANTIDEPRESSANT_ATC,
+        List.of(
+            ANTIDEPRESSANT_PRODUCTS,
+            ANTIDEPRESSANT_INGREDIENTS,
+            ANTIDEPRESSANT_ATC,
             ProductMapping.FILE),
         Stream.of(products, ingredients, atc).flatMap(List::stream).toList());
   }
 
   private ValueSetSpec augmentationAgents() {
-    return ValueSetSpec.of("augmentation-agent", "Antidepressant augmentation agent",
+    return ValueSetSpec.of(
+        "augmentation-agent",
+        "Antidepressant augmentation agent",
         "RxNorm ingredients of augmentation agents (lithium, second-generation antipsychotics);"
             + " whether a trial of one counts toward TRD is a rule parameter, off by default.",
         List.of(ANTIDEPRESSANT_INGREDIENTS),
-        filter(lists.verified(ANTIDEPRESSANT_INGREDIENTS),
+        filter(
+            lists.verified(ANTIDEPRESSANT_INGREDIENTS),
             row -> ingredientClass(row).augmentationAgent()));
   }
 
   static DrugClass ingredientClass(CodeRow row) {
-    return DrugClass.parse(SourceText.drugClass(row.source()).orElseThrow(
-        () -> new IllegalStateException(
-            ANTIDEPRESSANT_INGREDIENTS + ": " + row.code() + " has no class= in its source")));
+    return DrugClass.parse(
+        SourceText.drugClass(row.source())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        ANTIDEPRESSANT_INGREDIENTS
+                            + ": "
+                            + row.code()
+                            + " has no class= in its source")));
   }
 
   private static List<CodeRow> filter(List<CodeRow> rows, Predicate<CodeRow> keep) {

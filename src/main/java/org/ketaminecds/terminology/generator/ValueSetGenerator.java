@@ -12,14 +12,14 @@ import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.MetadataResource;
 
 /**
- * Regenerates the project's FHIR terminology resources from the code lists: one
- * {@code ValueSet-<id>.json} per value set, {@code ConceptMap-antidepressant-ingredient.json} and
- * {@code CodeSystem-card-topic.json}.
+ * Regenerates the project's FHIR terminology resources from the code lists: one {@code
+ * ValueSet-<id>.json} per value set, {@code ConceptMap-antidepressant-ingredient.json} and {@code
+ * CodeSystem-card-topic.json}.
  *
- * <p>Usage: {@code ValueSetGenerator [codeListsDir] [outputDir]}, by default
- * {@code fhir-profiles/code-lists} and {@code fhir-profiles}; from the repository root run
- * {@code ./mvnw -q -Pvaluesets process-classes}. The output is deterministic: regenerating from
- * unchanged lists rewrites identical bytes, which ValueSetGeneratorTest relies on.
+ * <p>Usage: {@code ValueSetGenerator [codeListsDir] [outputDir]}, by default {@code
+ * fhir-profiles/code-lists} and {@code fhir-profiles}; from the repository root run {@code ./mvnw
+ * -q -Pvaluesets process-classes}. The output is deterministic: regenerating from unchanged lists
+ * rewrites identical bytes, which ValueSetGeneratorTest relies on.
  */
 public final class ValueSetGenerator {
 
@@ -32,17 +32,21 @@ public final class ValueSetGenerator {
     Path codeLists = Path.of(args.length > 0 ? args[0] : DEFAULT_CODE_LISTS);
     Path output = Path.of(args.length > 1 ? args[1] : DEFAULT_OUTPUT);
     List<Path> written = generate(codeLists, output);
-    System.out.println("ValueSetGenerator: wrote " + written.size() + " resources from "
-        + codeLists + " to " + output);
+    System.out.println(
+        "ValueSetGenerator: wrote "
+            + written.size()
+            + " resources from "
+            + codeLists
+            + " to "
+            + output);
   }
 
   private static List<Path> generate(Path codeListsDir, Path output) throws IOException {
     CodeLists lists = new CodeLists(codeListsDir);
     List<ProductMapping> products = ProductMapping.readAll(lists.folder());
     List<MetadataResource> resources = new ArrayList<>();
-    new ValueSetCatalog(lists, products).specs().stream()
-        .map(ValueSetFactory::create)
-        .forEach(resources::add);
+    new ValueSetCatalog(lists, products)
+        .specs().stream().map(ValueSetFactory::create).forEach(resources::add);
     ConceptMap conceptMap = new AntidepressantConceptMap(lists, products).create();
     resources.add(conceptMap);
     resources.add(CardTopics.create());
@@ -51,8 +55,8 @@ public final class ValueSetGenerator {
     Files.createDirectories(output);
     List<Path> written = new ArrayList<>();
     for (MetadataResource resource : resources) {
-      Path file = output.resolve(
-          resource.fhirType() + "-" + resource.getIdElement().getIdPart() + ".json");
+      Path file =
+          output.resolve(resource.fhirType() + "-" + resource.getIdElement().getIdPart() + ".json");
       // one line-ending convention whatever the platform, so the files compare byte for byte
       String json = parser.encodeResourceToString(resource).replace("\r\n", "\n") + "\n";
       Files.writeString(file, json, StandardCharsets.UTF_8);

@@ -47,7 +47,12 @@ record ValueSetSpec(
       String id, String title, String purpose, List<String> files, Collection<CodeRow> rows) {
     List<CodeRow> members = deduplicate(rows);
     return new ValueSetSpec(
-        id, title, purpose, files, members, SourceText.distinctParts(members),
+        id,
+        title,
+        purpose,
+        files,
+        members,
+        SourceText.distinctParts(members),
         SourceText.repositories(members));
   }
 
