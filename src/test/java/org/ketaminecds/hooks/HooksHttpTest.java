@@ -192,6 +192,31 @@ class HooksHttpTest {
   }
 
   @Test
+  void aLabelledContraindicationOnSigningCarriesASuggestionThatDeletesTheDraftOrder()
+      throws IOException {
+    String request =
+        Files.readString(
+            Path.of("cds-hooks/examples/order-sign-esketamine-with-aneurysm.request.json"));
+
+    HttpResponse<String> response = calls.post("/cds-services/ketamine-order-sign", request);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode body = CdsCalls.json(response);
+    CardsContract.check(body);
+    JsonNode card = body.get("cards").get(0);
+    assertThat(card.get("indicator").asString()).isEqualTo("critical");
+    assertThat(card.get("source").get("topic").get("code").asString())
+        .isEqualTo("ci-vascular-aneurysm-or-avm");
+    assertThat(card.get("detail").asString()).contains("ICD-10-CM I67.1", "[Condition/aneurysm]");
+    JsonNode action = card.get("suggestions").get(0).get("actions").get(0);
+    assertThat(action.get("type").asString()).isEqualTo("delete");
+    assertThat(action.get("resourceId").asString()).isEqualTo("MedicationRequest/esketamine-draft");
+    assertThat(card.get("overrideReasons")).isNotEmpty();
+    card.get("overrideReasons")
+        .forEach(reason -> assertThat(reason.get("display").asString()).isNotBlank());
+  }
+
+  @Test
   void feedbackIsAccepted() {
     String feedback =
         """
