@@ -1,6 +1,7 @@
 package org.ketaminecds;
 
 import java.time.Clock;
+import org.ketaminecds.authoring.RulesCheckCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,10 @@ import org.springframework.context.annotation.Bean;
 public class KetamineCdsApplication {
 
   public static void main(String[] args) {
+    if (RulesCheckCommand.isRequested(args)) {
+      // The authors' check runs and exits; it starts no server.
+      System.exit(RulesCheckCommand.run(args, System.out));
+    }
     SpringApplication.run(KetamineCdsApplication.class, args);
   }
 

@@ -1,41 +1,28 @@
 package org.ketaminecds.rules;
 
-import java.nio.file.Files;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The rule set the service answers with. Compiled once at start-up; a call reads it once and keeps
- * that instance to the end, so a later swap never changes a call half-way.
+ * The rule set the service answers with. A call reads it once and keeps that instance to the end,
+ * so a swap never changes a call half-way; a swap is one atomic reference update.
  */
 @Component
 public class ActiveRuleSet {
 
-  private static final Logger log = LoggerFactory.getLogger(ActiveRuleSet.class);
-
-  private final RuleCompiler compiler = new RuleCompiler();
   private final AtomicReference<RuleSet> current = new AtomicReference<>();
 
-  public ActiveRuleSet(RulesProperties properties) {
-    long started = System.nanoTime();
-    RuleSource source =
-        Files.isDirectory(properties.dir())
-            ? RuleSourceReader.fromFolder(properties.dir())
-            : RuleSourceReader.fromClasspath();
-    RuleSet ruleSet = compiler.compile(source);
-    current.set(ruleSet);
-    log.info(
-        "Rule set {} from {}: {} rules, {} card topics, compiled in {} ms",
-        ruleSet.version(),
-        ruleSet.origin(),
-        ruleSet.ruleCount(),
-        ruleSet.cardTemplates().size(),
-        (System.nanoTime() - started) / 1_000_000);
+  /** The live rule set; there is always one once the service has started. */
+  public RuleSet current() {
+    RuleSet ruleSet = current.get();
+    if (ruleSet == null) {
+      throw new IllegalStateException("No rule set is live yet");
+    }
+    return ruleSet;
   }
 
-  public RuleSet current() {
-    return current.get();
+  /** Makes {@code next} live and returns the rule set it replaced (null for the first). */
+  public RuleSet swap(RuleSet next) {
+    return current.getAndSet(next);
   }
 }

@@ -59,17 +59,21 @@ public final class RuleCompiler {
     fileSystem.writeKModuleXML(kieModule(kie).toXML());
     drl.forEach((path, text) -> fileSystem.write(RESOURCES + path, text));
     KieBuilder builder = kie.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
-    for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-      problems.add(
-          new RuleProblem(
-              relative(message.getPath()),
-              message.getLine(),
-              message.getColumn(),
-              message.getText()));
-    }
-    if (!problems.isEmpty()) {
+    List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+    if (!errors.isEmpty()) {
       kie.getRepository().removeKieModule(releaseId);
-      throw new InvalidRuleSetException(problems);
+      List<RuleProblem> located = DrlDiagnostics.diagnose(drl);
+      if (located.isEmpty()) {
+        for (Message message : errors) {
+          located.add(
+              new RuleProblem(
+                  relative(message.getPath()),
+                  message.getLine(),
+                  message.getColumn(),
+                  message.getText()));
+        }
+      }
+      throw new InvalidRuleSetException(located);
     }
     var kieBase = kie.newKieContainer(releaseId).getKieBase();
     return new RuleSet(

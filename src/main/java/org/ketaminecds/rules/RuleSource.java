@@ -13,13 +13,13 @@ import java.util.TreeMap;
  * folder ("/"-separated). Its version is a content hash, so that a card can be traced to the exact
  * rules that produced it.
  */
-record RuleSource(String origin, SortedMap<String, String> files) {
+public record RuleSource(String origin, SortedMap<String, String> files) {
 
-  RuleSource {
+  public RuleSource {
     files = new TreeMap<>(files);
   }
 
-  Map<String, String> filesEndingWith(String suffix) {
+  public Map<String, String> filesEndingWith(String suffix) {
     var matching = new TreeMap<String, String>();
     files.forEach(
         (path, text) -> {
@@ -31,7 +31,7 @@ record RuleSource(String origin, SortedMap<String, String> files) {
   }
 
   /** First 12 hex digits of a SHA-256 over every path and text, in path order. */
-  String version() {
+  public String version() {
     try {
       var digest = MessageDigest.getInstance("SHA-256");
       files.forEach(

@@ -14,20 +14,20 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * Reads a rules folder from disk, or the released rules packaged in the jar (classpath {@code
  * rules/}) when no folder is there.
  */
-final class RuleSourceReader {
+public final class RuleSourceReader {
 
   private static final String CLASSPATH_ROOT = "rules/";
 
   private RuleSourceReader() {}
 
-  static boolean isRuleFile(String path) {
+  public static boolean isRuleFile(String path) {
     return path.endsWith(".drl")
         || path.endsWith(".card.yaml")
         || path.endsWith("parameters.yaml")
         || (path.startsWith("scenarios/") && path.endsWith(".json"));
   }
 
-  static RuleSource fromFolder(Path folder) {
+  public static RuleSource fromFolder(Path folder) {
     var files = new TreeMap<String, String>();
     try (Stream<Path> paths = Files.walk(folder)) {
       for (Path path : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
@@ -42,7 +42,7 @@ final class RuleSourceReader {
     return new RuleSource(folder.toAbsolutePath().normalize().toString(), files);
   }
 
-  static RuleSource fromClasspath() {
+  public static RuleSource fromClasspath() {
     var files = new TreeMap<String, String>();
     try {
       Resource[] resources =

@@ -34,6 +34,10 @@ public class ScenarioRunner {
     return new ScenarioResult(scenario, advice, compare(scenario, advice.cards()));
   }
 
+  private static String article(String indicator) {
+    return (indicator.startsWith("i") ? "an " : "a ") + indicator;
+  }
+
   static List<String> compare(Scenario scenario, List<Card> cards) {
     Map<String, Card> byTopic = new LinkedHashMap<>();
     cards.forEach(card -> byTopic.put(card.source().topic().code(), card));
@@ -44,7 +48,8 @@ public class ScenarioRunner {
             (topic, indicator) -> {
               Card card = byTopic.get(topic);
               if (card == null) {
-                failures.add("expected a " + indicator + " card " + topic + ", but there was none");
+                failures.add(
+                    "expected " + article(indicator) + " card " + topic + ", but there was none");
               } else if (!card.indicator().equals(indicator)) {
                 failures.add(
                     "expected the card "
