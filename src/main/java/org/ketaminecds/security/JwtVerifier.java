@@ -15,6 +15,7 @@ import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -148,9 +149,12 @@ final class JwtVerifier {
     List<JWK> candidates;
     try {
       candidates = keys.get(new JWKSelector(matcherFor(header)), null);
+    } catch (RateLimitReachedException e) {
+      // Unknown kids asked for more JWKS refreshes than the interval allows: expected under a
+      // flood of bad tokens, so no warning per call.
+      throw new TokenRefusedException("unknown kid, JWKS refresh rate-limited", issuer);
     } catch (KeySourceException e) {
-      // Unreachable JWKS, or the refresh rate limit reached by unknown kids. The message names
-      // the JWKS URL at most, never the token.
+      // The JWKS cannot be fetched or parsed: an operational problem worth a warning.
       log.warn(
           "Keys of issuer {} unavailable: {}", LogSafe.value(issuer), e.getClass().getSimpleName());
       throw new TokenRefusedException("issuer keys unavailable", issuer);

@@ -47,6 +47,11 @@ final class ReplayCache {
     if (!now.isBefore(nextPurge)) {
       purge(now);
     }
+    Seen seen = new Seen(issuer, jti);
+    Instant known = rememberedUntil.get(seen);
+    if (known != null && known.isAfter(now)) {
+      return Outcome.REPLAY;
+    }
     if (rememberedUntil.size() >= maxEntries) {
       purge(now);
       if (rememberedUntil.size() >= maxEntries) {
@@ -54,9 +59,10 @@ final class ReplayCache {
       }
     }
     boolean[] first = {false};
+    // compute() is atomic per key: of two concurrent uses of one jti, one only is the first.
     rememberedUntil.compute(
-        new Seen(issuer, jti),
-        (seen, previous) -> {
+        seen,
+        (key, previous) -> {
           if (previous != null && previous.isAfter(now)) {
             return previous;
           }
