@@ -4,9 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
 /**
- * The EHR that made the current call, as its verified JWT says; for code that wants to know who
- * is calling (e.g. to tell tenants apart). Absent when JWT authentication is off or the path is
- * not protected.
+ * The EHR that made the current call, as its verified JWT says; for code that wants to know who is
+ * calling (e.g. to tell tenants apart). Absent when JWT authentication is off or the path is not
+ * protected.
  *
  * @param issuer the token's {@code iss}, one of the configured clients
  * @param subject the token's {@code sub}: the client id the EHR was given; may be null

@@ -16,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets a call to a protected path through only with a valid {@code Authorization: Bearer <JWT>}
- * from a trusted EHR (see {@link JwtVerifier}); any other call gets a 401 that says nothing of
- * why. The reason goes to the log (INFO), the token never does.
+ * from a trusted EHR (see {@link JwtVerifier}); any other call gets a 401 that says nothing of why.
+ * The reason goes to the log (INFO), the token never does.
  *
  * <p>Runs after the CORS filter, so a preflight is answered without a token and a 401 carries
  * Access-Control-Allow-Origin for a browser-based EHR to read.
@@ -28,7 +28,8 @@ final class CdsJwtFilter extends OncePerRequestFilter {
 
   /** The same body for every refusal: a client learns that it failed, not how. */
   static final String UNAUTHORIZED_BODY =
-      "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"login\"}]}";
+      "{\"resourceType\":\"OperationOutcome\","
+          + "\"issue\":[{\"severity\":\"error\",\"code\":\"login\"}]}";
 
   private static final String BEARER = "Bearer ";
 
@@ -42,7 +43,10 @@ final class CdsJwtFilter extends OncePerRequestFilter {
    *     audience check
    */
   CdsJwtFilter(
-      JwtVerifier verifier, ProtectedPaths protectedPaths, boolean requireJwt, URI audienceBaseUrl) {
+      JwtVerifier verifier,
+      ProtectedPaths protectedPaths,
+      boolean requireJwt,
+      URI audienceBaseUrl) {
     this.verifier = verifier;
     this.protectedPaths = protectedPaths;
     this.requireJwt = requireJwt;
@@ -78,7 +82,9 @@ final class CdsJwtFilter extends OncePerRequestFilter {
       return;
     }
     log.debug(
-        "JWT accepted: iss={}, sub={}", LogSafe.value(caller.issuer()), LogSafe.value(caller.subject()));
+        "JWT accepted: iss={}, sub={}",
+        LogSafe.value(caller.issuer()),
+        LogSafe.value(caller.subject()));
     request.setAttribute(CdsCaller.REQUEST_ATTRIBUTE, caller);
     chain.doFilter(request, response);
   }
@@ -105,8 +111,8 @@ final class CdsJwtFilter extends OncePerRequestFilter {
 
   /**
    * The URL as the request arrived, without the query: from the request itself (which Spring's
-   * ForwardedHeaderFilter or Tomcat's RemoteIpValve adjust only when
-   * {@code server.forward-headers-strategy} is set), or from the configured base URL.
+   * ForwardedHeaderFilter or Tomcat's RemoteIpValve adjust only when {@code
+   * server.forward-headers-strategy} is set), or from the configured base URL.
    */
   private String calledUrl(HttpServletRequest request) {
     if (audienceBaseUrl != null) {

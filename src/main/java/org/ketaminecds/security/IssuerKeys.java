@@ -20,11 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The trusted EHRs by {@code iss}, each with where its public keys are found: its configured
- * {@code jwks-uri}, or a {@code jku} URL on its allowlist.
+ * The trusted EHRs by {@code iss}, each with where its public keys are found: its configured {@code
+ * jwks-uri}, or a {@code jku} URL on its allowlist.
  *
- * <p>One key source is opened per distinct URL, all at start, so a token can never make the
- * service fetch from a URL that the configuration does not name.
+ * <p>One key source is opened per distinct URL, all at start, so a token can never make the service
+ * fetch from a URL that the configuration does not name.
  */
 final class IssuerKeys implements AutoCloseable {
 
@@ -40,9 +40,9 @@ final class IssuerKeys implements AutoCloseable {
       Map<String, JWKSource<SecurityContext>> keysByAllowedJku) {
 
     /**
-     * The keys to check a token with: the configured JWKS when the token names no {@code jku};
-     * the named JWKS when it is on the allowlist (compared as exact strings); otherwise none, and
-     * the token is refused.
+     * The keys to check a token with: the configured JWKS when the token names no {@code jku}; the
+     * named JWKS when it is on the allowlist (compared as exact strings); otherwise none, and the
+     * token is refused.
      */
     Optional<JWKSource<SecurityContext>> keysFor(URI jku) {
       if (jku == null) {
@@ -71,7 +71,8 @@ final class IssuerKeys implements AutoCloseable {
       }
       issuers.put(
           client.issuer(),
-          new TrustedIssuer(client, source(client, client.jwksUri(), properties), Map.copyOf(byJku)));
+          new TrustedIssuer(
+              client, source(client, client.jwksUri(), properties), Map.copyOf(byJku)));
     }
   }
 
@@ -99,8 +100,8 @@ final class IssuerKeys implements AutoCloseable {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     // "file:relative/jwks.json" is opaque; "file:/abs/jwks.json" is hierarchical.
     return switch (scheme) {
-      case "file" -> new WatchedJwksFile(
-          uri.isOpaque() ? Path.of(uri.getSchemeSpecificPart()) : Path.of(uri));
+      case "file" ->
+          new WatchedJwksFile(uri.isOpaque() ? Path.of(uri.getSchemeSpecificPart()) : Path.of(uri));
       case "https" -> remote(uri, properties);
       case "http" -> {
         if (!isLoopback(uri.getHost())) {
@@ -112,8 +113,12 @@ final class IssuerKeys implements AutoCloseable {
         }
         yield remote(uri, properties);
       }
-      default -> throw new IllegalStateException(
-          "The JWKS location of issuer " + client.issuer() + " must be http(s) or file: " + uri);
+      default ->
+          throw new IllegalStateException(
+              "The JWKS location of issuer "
+                  + client.issuer()
+                  + " must be http(s) or file: "
+                  + uri);
     };
   }
 

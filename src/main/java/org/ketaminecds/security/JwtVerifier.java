@@ -35,12 +35,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks an EHR's JWT as CDS Hooks 2.0 requires: ES384 or RS384, signed with the key named by
- * {@code kid} in the JWKS of a trusted {@code iss}, {@code aud} naming the URL called, {@code
- * exp} and {@code iat} current, {@code jti} not seen before.
+ * {@code kid} in the JWKS of a trusted {@code iss}, {@code aud} naming the URL called, {@code exp}
+ * and {@code iat} current, {@code jti} not seen before.
  *
  * <p>The order matters: nothing is trusted before the signature is checked, the claims are read
- * before that only to pick the issuer's keys, and a jti is remembered only for a token that
- * passed every other check (so refused tokens cannot fill the replay cache).
+ * before that only to pick the issuer's keys, and a jti is remembered only for a token that passed
+ * every other check (so refused tokens cannot fill the replay cache).
  */
 final class JwtVerifier {
 
@@ -170,7 +170,8 @@ final class JwtVerifier {
         }
       } catch (JOSEException e) {
         // An unusable key, or a crit header this service does not understand: not this key.
-        log.debug("Key {} cannot check the token: {}", candidate.getKeyID(), e.getClass().getName());
+        log.debug(
+            "Key {} cannot check the token: {}", candidate.getKeyID(), e.getClass().getName());
       }
     }
     throw new TokenRefusedException("signature invalid", issuer);
@@ -203,7 +204,7 @@ final class JwtVerifier {
     throw new JOSEException("Not an RSA or EC key");
   }
 
-  /** @return the expiry */
+  /** Checks exp, iat, nbf and the lifetime, with the clock skew; returns the expiry. */
   private Instant checkTimes(JWTClaimsSet claims, String issuer) throws TokenRefusedException {
     Instant now = clock.instant();
     Date exp = claims.getExpirationTime();

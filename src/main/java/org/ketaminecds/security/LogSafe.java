@@ -15,8 +15,7 @@ final class LogSafe {
     if (value == null) {
       return "-";
     }
-    String shortened =
-        value.length() > MAX_LENGTH ? value.substring(0, MAX_LENGTH) + "..." : value;
+    String shortened = value.length() > MAX_LENGTH ? value.substring(0, MAX_LENGTH) + "..." : value;
     StringBuilder safe = new StringBuilder(shortened.length());
     shortened
         .codePoints()

@@ -7,8 +7,8 @@ import org.springframework.util.AntPathMatcher;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Which requests need a JWT: Ant-style patterns within the application, such as
- * {@code /cds-services/**}.
+ * Which requests need a JWT: Ant-style patterns within the application, such as {@code
+ * /cds-services/**}.
  *
  * <p>A request is protected when any spelling of its path matches: the container's normalized
  * servlet path ("..", "//" and ";params" resolved) and Spring's decoded path with ";params"
@@ -28,8 +28,7 @@ final class ProtectedPaths {
 
   boolean covers(HttpServletRequest request) {
     String servletPath =
-        request.getServletPath()
-            + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     String applicationPath = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
     return Stream.of(servletPath, applicationPath)
         .anyMatch(path -> patterns.stream().anyMatch(pattern -> matcher.match(pattern, path)));

@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The {@code jti}s of accepted tokens, each remembered until its token could no longer be
- * accepted anyway (its {@code exp} plus the clock skew), so that a captured token cannot be sent
- * a second time.
+ * The {@code jti}s of accepted tokens, each remembered until its token could no longer be accepted
+ * anyway (its {@code exp} plus the clock skew), so that a captured token cannot be sent a second
+ * time.
  *
- * <p>Bounded, and failing closed: when full of entries that are still live, a new token is
- * refused. An evicting cache (LRU) would instead forget a live jti and let its token be replayed.
- * Only tokens with a valid signature from a trusted EHR get here, so only a trusted EHR can fill
- * it. Expired entries are purged at most once per {@link #PURGE_INTERVAL}, and at once when full.
+ * <p>Bounded, and failing closed: when full of entries that are still live, a new token is refused.
+ * An evicting cache (LRU) would instead forget a live jti and let its token be replayed. Only
+ * tokens with a valid signature from a trusted EHR get here, so only a trusted EHR can fill it.
+ * Expired entries are purged at most once per {@link #PURGE_INTERVAL}, and at once when full.
  */
 final class ReplayCache {
 

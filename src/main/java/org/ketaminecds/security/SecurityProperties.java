@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockSkew tolerance on {@code exp} and {@code iat} for clocks that disagree
  * @param maxTokenLifetime longest {@code exp - iat} accepted; the spec recommends short-lived
  *     tokens and a replayed token is only refused while its jti is remembered
- * @param audienceBaseUrl when set, replaces scheme://host:port of the called URL in the
- *     {@code aud} check, so that the audience does not depend on the Host header a caller sent
+ * @param audienceBaseUrl when set, replaces scheme://host:port of the called URL in the {@code aud}
+ *     check, so that the audience does not depend on the Host header a caller sent
  * @param allowSandbox adds the public CDS Hooks sandbox as a client
  * @param protectedPaths Ant-style patterns (within the application) that need a JWT
  * @param jwksCacheTtl how long an http(s) JWKS is cached before it is fetched again
@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cors CORS for browser-based EHRs
  */
 @ConfigurationProperties(prefix = "cds.security")
-public record SecurityProperties(
+record SecurityProperties(
     @DefaultValue("true") boolean requireJwt,
     List<Client> clients,
     @DefaultValue("60s") Duration clockSkew,
@@ -50,7 +50,7 @@ public record SecurityProperties(
           null,
           List.of("https://sandbox.cds-hooks.org/.well-known/jwks.json"));
 
-  public SecurityProperties {
+  SecurityProperties {
     clients = clients == null ? List.of() : List.copyOf(clients);
     protectedPaths = List.copyOf(protectedPaths);
   }
@@ -72,11 +72,11 @@ public record SecurityProperties(
    * @param jwksUri where its public keys are: http(s) (fetched and cached) or file (re-read when
    *     the file changes)
    * @param tenant when set, the {@code tenant} claim must equal it
-   * @param jkuAllowlist JWKS URLs this client may name in a {@code jku} header; a token naming
-   *     any other is refused
+   * @param jkuAllowlist JWKS URLs this client may name in a {@code jku} header; a token naming any
+   *     other is refused
    */
-  public record Client(String issuer, URI jwksUri, String tenant, List<String> jkuAllowlist) {
-    public Client {
+  record Client(String issuer, URI jwksUri, String tenant, List<String> jkuAllowlist) {
+    Client {
       jkuAllowlist = jkuAllowlist == null ? List.of() : List.copyOf(jkuAllowlist);
     }
   }
@@ -88,9 +88,9 @@ public record SecurityProperties(
    *     authenticates a call, so {@code *} is a safe default
    * @param maxAge how long a browser may cache a preflight answer
    */
-  public record Cors(
+  record Cors(
       @DefaultValue("*") List<String> allowedOrigins, @DefaultValue("30m") Duration maxAge) {
-    public Cors {
+    Cors {
       allowedOrigins = List.copyOf(allowedOrigins);
     }
   }

@@ -1,10 +1,10 @@
 package org.ketaminecds.security;
 
 /**
- * Why a token was refused, for the log only: the caller gets a bare 401. The reason is text
- * written here, never a part of the token, save the name of a refused algorithm (made safe by
- * {@link LogSafe}); the issuer, when known, is the token's {@code iss}, logged through {@link
- * LogSafe} too.
+ * Why a token was refused, for the log only: the caller gets a bare 401. The reason is text written
+ * here, never a part of the token, save the name of a refused algorithm (made safe by {@link
+ * LogSafe}); the issuer, when known, is the token's {@code iss}, logged through {@link LogSafe}
+ * too.
  */
 final class TokenRefusedException extends Exception {
 

@@ -17,13 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A JWKS kept in a local file: read at start, and read again as soon as the file changes, so
- * that an operator rotates an EHR's keys by replacing the file, without a restart.
+ * A JWKS kept in a local file: read at start, and read again as soon as the file changes, so that
+ * an operator rotates an EHR's keys by replacing the file, without a restart.
  *
- * <p>A change is seen from the file's modification time and size, checked on every look-up (a
- * stat is cheap next to a signature check). When the file is missing or unreadable, the keys
- * read last stay in use and a warning is logged; before any good read there are no keys, so every
- * token of that issuer is refused.
+ * <p>A change is seen from the file's modification time and size, checked on every look-up (a stat
+ * is cheap next to a signature check). When the file is missing or unreadable, the keys read last
+ * stay in use and a warning is logged; before any good read there are no keys, so every token of
+ * that issuer is refused.
  */
 final class WatchedJwksFile implements JWKSource<SecurityContext> {
 
@@ -55,12 +55,14 @@ final class WatchedJwksFile implements JWKSource<SecurityContext> {
     } catch (IOException e) {
       if (!unreadableReported) {
         unreadableReported = true;
-        log.warn("JWKS file {} cannot be read ({}); keeping the keys read before", file, e.toString());
+        log.warn(
+            "JWKS file {} cannot be read ({}); keeping the keys read before", file, e.toString());
       }
       return known;
     }
     unreadableReported = false;
-    if (attributes.lastModifiedTime().equals(known.modified()) && attributes.size() == known.size()) {
+    if (attributes.lastModifiedTime().equals(known.modified())
+        && attributes.size() == known.size()) {
       return known;
     }
     return reload(attributes);

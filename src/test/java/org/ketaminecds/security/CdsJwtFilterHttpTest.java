@@ -35,11 +35,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The JWT filter over real HTTP: what CDS Hooks 2.0 says an EHR's token must be, tried against
- * the attacks it is meant to stop, plus CORS.
+ * The JWT filter over real HTTP: what CDS Hooks 2.0 says an EHR's token must be, tried against the
+ * attacks it is meant to stop, plus CORS.
  *
- * <p>The tables call {@code /probe/echo}, a test-only path added to the protected paths, so they
- * do not depend on what the real {@code /cds-services} controller answers.
+ * <p>The tables call {@code /probe/echo}, a test-only path added to the protected paths, so they do
+ * not depend on what the real {@code /cds-services} controller answers.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -63,8 +63,8 @@ class CdsJwtFilterHttpTest {
   static final List<String> CREDENTIALS_SENT = new CopyOnWriteArrayList<>();
 
   /**
-   * The output of every test method so far. OutputCaptureExtension keeps one capture per method
-   * and drops it after the method, so the log check collects them here.
+   * The output of every test method so far. OutputCaptureExtension keeps one capture per method and
+   * drops it after the method, so the log check collects them here.
    */
   static final StringBuffer OUTPUT_SO_FAR = new StringBuffer();
 
@@ -128,8 +128,7 @@ class CdsJwtFilterHttpTest {
         attack("alg none, unsigned", probe -> bearer(probe.token().buildUnsigned())),
         attack(
             "HS256 signed with the RSA public key as the HMAC secret",
-            probe ->
-                bearer(probe.token().hmac(JWSAlgorithm.HS256, EHR.rsaPublicKeyPem()).build())),
+            probe -> bearer(probe.token().hmac(JWSAlgorithm.HS256, EHR.rsaPublicKeyPem()).build())),
         attack(
             "HS384 signed with a secret",
             probe -> bearer(probe.token().hmac(JWSAlgorithm.HS384, randomBytes(48)).build())),
@@ -195,9 +194,7 @@ class CdsJwtFilterHttpTest {
             }),
         attack(
             "wrong aud",
-            probe ->
-                bearer(
-                    EHR.tokenFor("https://cds.other-vendor.test.example" + PROBE).build())),
+            probe -> bearer(EHR.tokenFor("https://cds.other-vendor.test.example" + PROBE).build())),
         attack(
             "aud of another service URL on this server",
             probe ->
@@ -259,13 +256,19 @@ class CdsJwtFilterHttpTest {
             "aud as an array holding the URL",
             probe ->
                 bearer(
-                    probe.token().audiences("https://a.test.example/cds-services", probe.url()).build())),
+                    probe
+                        .token()
+                        .audiences("https://a.test.example/cds-services", probe.url())
+                        .build())),
         named(
-            "aud as a one-element array", probe -> bearer(probe.token().audiences(probe.url()).build())),
+            "aud as a one-element array",
+            probe -> bearer(probe.token().audiences(probe.url()).build())),
         named(
             "a second token with a new jti",
             probe -> {
-              assertThat(probe.send(bearer(probe.token().build()))).as("first token").isEqualTo(200);
+              assertThat(probe.send(bearer(probe.token().build())))
+                  .as("first token")
+                  .isEqualTo(200);
               return bearer(probe.token().build());
             }),
         named(

@@ -2,6 +2,7 @@ package org.ketaminecds.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +60,7 @@ class CdsJwtFilterTest {
 
     filter.doFilter(request, new MockHttpServletResponse(), chain);
 
-    assertThat(CdsCaller.of((jakarta.servlet.http.HttpServletRequest) chain.getRequest()))
+    assertThat(CdsCaller.of((HttpServletRequest) chain.getRequest()))
         .contains(new CdsCaller(TestEhr.ISSUER, TestEhr.SUBJECT, TestEhr.TENANT));
   }
 

@@ -28,8 +28,8 @@ final class HttpCalls {
   }
 
   /**
-   * @param headers name, value, name, value...; a null value leaves that header out, a name
-   *     given twice sends it twice
+   * @param headers name, value, name, value...; a null value leaves that header out, a name given
+   *     twice sends it twice
    */
   HttpResponse<String> call(String method, String path, String... headers) {
     HttpRequest.Builder request =
@@ -37,9 +37,7 @@ final class HttpCalls {
             .timeout(Duration.ofSeconds(10))
             .method(
                 method,
-                method.equals("POST")
-                    ? BodyPublishers.ofString("{}")
-                    : BodyPublishers.noBody());
+                method.equals("POST") ? BodyPublishers.ofString("{}") : BodyPublishers.noBody());
     if (method.equals("POST")) {
       request.header("Content-Type", "application/json");
     }

@@ -22,7 +22,8 @@ class IssuerKeysTest {
           .isPresent();
       assertThat(sandbox.keysFor(URI.create("https://attacker.test.example/.well-known/jwks.json")))
           .isEmpty();
-      assertThat(sandbox.keysFor(URI.create("https://sandbox.cds-hooks.org/.well-known/jwks.json?x")))
+      assertThat(
+              sandbox.keysFor(URI.create("https://sandbox.cds-hooks.org/.well-known/jwks.json?x")))
           .isEmpty();
     }
   }

@@ -15,15 +15,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * An EHR rotates its signing key: its JWKS, served over HTTP, gains key B. A token signed with B
- * is refused while the JWKS lacks B (the unknown kid makes one refresh, and no more than the
- * rate limit allows), and accepted once the JWKS has it.
+ * An EHR rotates its signing key: its JWKS, served over HTTP, gains key B. A token signed with B is
+ * refused while the JWKS lacks B (the unknown kid makes one refresh, and no more than the rate
+ * limit allows), and accepted once the JWKS has it.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "cds.security.protected-paths=/probe/**",
-      "cds.security.jwks-refresh-min-interval=" + JwksRotationHttpTest.REFRESH_INTERVAL_MILLIS + "ms"
+      "cds.security.jwks-refresh-min-interval="
+          + JwksRotationHttpTest.REFRESH_INTERVAL_MILLIS
+          + "ms"
     })
 @Import(SecurityProbeController.class)
 class JwksRotationHttpTest {

@@ -26,8 +26,7 @@ class ReplayCacheTest {
 
     cache.use("iss-a", "same-jti", LATER, NOW);
 
-    assertThat(cache.use("iss-b", "same-jti", LATER, NOW))
-        .isEqualTo(ReplayCache.Outcome.FIRST_USE);
+    assertThat(cache.use("iss-b", "same-jti", LATER, NOW)).isEqualTo(ReplayCache.Outcome.FIRST_USE);
   }
 
   @Test

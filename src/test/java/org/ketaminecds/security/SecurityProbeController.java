@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A test-only endpoint behind the JWT filter. {@code @TestComponent} keeps it out of component
  * scanning: only tests that {@code @Import} it get it, so it never appears in other tests'
- * applications. {@code /cds-services/security-probe} is a literal path, more specific than the
- * real {@code /cds-services/{id}}, so it answers in place of the real service for that one id.
+ * applications. {@code /cds-services/security-probe} is a literal path, more specific than the real
+ * {@code /cds-services/{id}}, so it answers in place of the real service for that one id.
  */
 @TestComponent
 @RestController

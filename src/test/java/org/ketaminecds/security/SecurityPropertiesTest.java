@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -50,12 +51,12 @@ class SecurityPropertiesTest {
                 "https://ehr.example.org",
                 URI.create("https://ehr.example.org/jwks.json"),
                 "hospital-a",
-                java.util.List.of("https://ehr.example.org/jwks2.json")),
+                List.of("https://ehr.example.org/jwks2.json")),
             new SecurityProperties.Client(
                 "https://other.example.org",
                 URI.create("file:/etc/cds/other-jwks.json"),
                 null,
-                java.util.List.of()));
+                List.of()));
   }
 
   @Test

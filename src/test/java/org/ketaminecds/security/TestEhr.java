@@ -38,9 +38,9 @@ import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A stand-in EHR for tests: it has an RSA key (RS384) and an EC P-384 key (ES384), publishes
- * their public halves as a JWKS file, and mints CDS Hooks 2.0 tokens, valid by default, or
- * tweaked for attacks through {@link #tokenFor(String)}.
+ * A stand-in EHR for tests: it has an RSA key (RS384) and an EC P-384 key (ES384), publishes their
+ * public halves as a JWKS file, and mints CDS Hooks 2.0 tokens, valid by default, or tweaked for
+ * attacks through {@link #tokenFor(String)}.
  *
  * <p>How another HTTP test makes the service trust it:
  *
@@ -68,9 +68,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * }
  * }</pre>
  *
- * <p>The audience is the exact URL called (as the service sees it: {@code localhost}, not
- * {@code 127.0.0.1}, when the test calls {@code localhost}). Every token has a new {@code jti},
- * and a token is accepted once: mint one per call.
+ * <p>The audience is the exact URL called (as the service sees it: {@code localhost}, not {@code
+ * 127.0.0.1}, when the test calls {@code localhost}). Every token has a new {@code jti}, and a
+ * token is accepted once: mint one per call.
  */
 public final class TestEhr {
 
