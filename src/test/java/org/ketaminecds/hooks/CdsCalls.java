@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.ketaminecds.security.TestEhr;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,9 +18,12 @@ final class CdsCalls {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
+  private final TestEhr ehr;
 
-  CdsCalls(int port) {
+  /** Calls signed by {@code ehr}: a fresh JWT for the URL of each call, as an EHR sends them. */
+  CdsCalls(int port, TestEhr ehr) {
     this.baseUrl = "http://localhost:" + port;
+    this.ehr = ehr;
   }
 
   String url(String path) {
@@ -27,14 +31,19 @@ final class CdsCalls {
   }
 
   HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
+    return send(signed(path).GET());
   }
 
   HttpResponse<String> post(String path, String body) {
     return send(
-        HttpRequest.newBuilder(URI.create(url(path)))
+        signed(path)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private HttpRequest.Builder signed(String path) {
+    return HttpRequest.newBuilder(URI.create(url(path)))
+        .header("Authorization", "Bearer " + ehr.token(url(path)));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
