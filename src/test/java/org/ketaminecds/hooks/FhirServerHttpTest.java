@@ -13,14 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ketaminecds.fhir.TestFhirServer;
-import org.ketaminecds.security.TestEhr;
 import org.ketaminecds.support.CardsContract;
-import org.ketaminecds.support.TestClockConfiguration;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,30 +22,14 @@ import tools.jackson.databind.node.ObjectNode;
  * server started in the test (paging on, bearer token required), and answers with cards; a failing
  * server gives 412 within the deadline.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "cds.fhir.deadline=2s")
-@Import(TestClockConfiguration.class)
-class FhirServerHttpTest {
-
-  static final TestEhr EHR = new TestEhr();
-
-  @DynamicPropertySource
-  static void trustTheTestEhr(DynamicPropertyRegistry registry) {
-    EHR.register(registry);
-  }
+class FhirServerHttpTest extends ServiceHttpTest {
 
   static final String TOKEN = "ehr-access-token-for-the-test";
 
-  @Value("${local.server.port}")
-  int port;
-
-  CdsCalls calls;
   TestFhirServer fhir;
 
   @BeforeEach
   void start() throws IOException {
-    calls = new CdsCalls(port, EHR);
     // Page size 2: the patient's five Conditions and three statements come over several pages.
     fhir = TestFhirServer.start(2).requireBearerToken(TOKEN);
     ObjectNode example = HooksHttpTest.example();

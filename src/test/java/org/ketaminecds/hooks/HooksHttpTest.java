@@ -8,42 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ketaminecds.security.TestEhr;
 import org.ketaminecds.support.CardsContract;
-import org.ketaminecds.support.TestClockConfiguration;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The CDS Hooks contract over real HTTP, with the service on a random port. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestClockConfiguration.class)
-class HooksHttpTest {
-
-  static final TestEhr EHR = new TestEhr();
-
-  @DynamicPropertySource
-  static void trustTheTestEhr(DynamicPropertyRegistry registry) {
-    EHR.register(registry);
-  }
+class HooksHttpTest extends ServiceHttpTest {
 
   static final Path EXAMPLE = Path.of("cds-hooks/examples/patient-view-trd-candidate.request.json");
-
-  @Value("${local.server.port}")
-  int port;
-
-  CdsCalls calls;
-
-  @BeforeEach
-  void client() {
-    calls = new CdsCalls(port, EHR);
-  }
 
   static ObjectNode example() throws IOException {
     return (ObjectNode) CdsCalls.JSON.readTree(Files.readString(EXAMPLE));

@@ -12,20 +12,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ketaminecds.security.TestEhr;
 import org.ketaminecds.support.CardsContract;
 import org.ketaminecds.support.MutableClock;
 import org.ketaminecds.support.TestClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,16 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * would send it, with the chart prefetched: the cards must be exactly the topics and indicators the
  * scenario expects, and obey the contract's card rules.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestClockConfiguration.class)
-class ScenarioHttpTest {
-
-  static final TestEhr EHR = new TestEhr();
-
-  @DynamicPropertySource
-  static void trustTheTestEhr(DynamicPropertyRegistry registry) {
-    EHR.register(registry);
-  }
+class ScenarioHttpTest extends ServiceHttpTest {
 
   static final Path SCENARIOS = Path.of("rules/scenarios");
   static final Map<String, String> SERVICE_BY_HOOK =
@@ -60,17 +44,7 @@ class ScenarioHttpTest {
           "Observation", "observations",
           "AllergyIntolerance", "allergies");
 
-  @Value("${local.server.port}")
-  int port;
-
   @Autowired MutableClock clock;
-
-  CdsCalls calls;
-
-  @BeforeEach
-  void client() {
-    calls = new CdsCalls(port, EHR);
-  }
 
   @AfterEach
   void resetClock() {
