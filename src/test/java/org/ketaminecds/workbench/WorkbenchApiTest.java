@@ -298,6 +298,25 @@ class WorkbenchApiTest {
     assertThat(diagnostics(response)).contains("larger than the limit");
   }
 
+  @Test
+  void thePageIsServedWithAPolicyThatAllowsOnlyItsOwnScripts() {
+    HttpResponse<String> folder = calls.get("/workbench");
+    assertThat(folder.statusCode()).isEqualTo(302);
+    assertThat(folder.headers().firstValue("Location")).hasValue("workbench/");
+
+    HttpResponse<String> page = calls.get("/workbench/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(policy -> assertThat(policy).contains("script-src 'self'"));
+    assertThat(page.body()).contains("<script src=\"workbench.js\"");
+
+    for (String file : List.of("workbench.js", "markdown.js", "workbench.css")) {
+      assertThat(calls.get("/workbench/" + file).statusCode()).as(file).isEqualTo(200);
+    }
+  }
+
   static String topic(JsonNode card) {
     return card.get("source").get("topic").get("code").asString();
   }
