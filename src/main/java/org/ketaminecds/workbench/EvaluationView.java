@@ -1,0 +1,72 @@
+package org.ketaminecds.workbench;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ketaminecds.advice.Advice;
+import org.ketaminecds.cards.Card;
+import org.ketaminecds.rules.Evaluation;
+
+/**
+ * The answer of one evaluation for the page: the cards as an EHR gets them, the rules that fired in
+ * order, the facts they saw, and for a scenario what it expects and how the cards differ from that
+ * ({@code failures} empty means the scenario passes).
+ *
+ * @param notes what the author should know about the input, e.g. entries left out
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record EvaluationView(
+    String ruleSetVersion,
+    String hook,
+    LocalDate asOf,
+    List<Card> cards,
+    List<String> firedRules,
+    List<FactView> facts,
+    List<String> notes,
+    ScenarioSummary scenario,
+    Expected expected,
+    List<String> failures) {
+
+  /** The cards a scenario expects: topic to indicator, and texts each detail must contain. */
+  record Expected(Map<String, String> cards, Map<String, List<String>> detailContains) {}
+
+  static EvaluationView of(
+      String ruleSetVersion, String hook, LocalDate asOf, Advice advice, List<String> notes) {
+    Evaluation evaluation = advice.evaluation();
+    var allNotes = new ArrayList<>(notes);
+    if (evaluation == null) {
+      // The order services answer at once when no draft order is of ketamine or esketamine.
+      allNotes.add(
+          "No ketamine or esketamine draft order: the "
+              + hook
+              + " service answers no cards without running the rules");
+    }
+    return new EvaluationView(
+        ruleSetVersion,
+        hook,
+        asOf,
+        advice.cards(),
+        evaluation == null ? List.of() : evaluation.firedRules(),
+        evaluation == null ? List.of() : FactView.of(evaluation.facts()),
+        List.copyOf(allNotes),
+        null,
+        null,
+        null);
+  }
+
+  EvaluationView withScenario(ScenarioSummary summary, Expected expectation, List<String> diff) {
+    return new EvaluationView(
+        ruleSetVersion,
+        hook,
+        asOf,
+        cards,
+        firedRules,
+        facts,
+        notes,
+        summary,
+        expectation,
+        List.copyOf(diff));
+  }
+}

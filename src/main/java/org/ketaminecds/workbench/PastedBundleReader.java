@@ -1,0 +1,120 @@
+package org.ketaminecds.workbench;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.ketaminecds.fhir.PatientRecord;
+import org.springframework.stereotype.Component;
+
+/**
+ * Parses a pasted FHIR R4 Bundle of any type (collection, searchset, transaction, document...) into
+ * the chart the rules see and the draft orders of the order hooks. Entries of other resource types
+ * are left out with a note rather than refused, so that an EHR export can be pasted as it is.
+ */
+@Component
+class PastedBundleReader {
+
+  private final FhirContext fhirContext;
+
+  PastedBundleReader(FhirContext fhirContext) {
+    this.fhirContext = fhirContext;
+  }
+
+  PastedChart read(String bundleJson, boolean orderHook) {
+    Bundle bundle = parse(bundleJson);
+    Patient patient = null;
+    var conditions = new ArrayList<Condition>();
+    var statements = new ArrayList<MedicationStatement>();
+    var medications = new ArrayList<Medication>();
+    var observations = new ArrayList<Observation>();
+    var allergies = new ArrayList<AllergyIntolerance>();
+    var draftOrders = new Bundle().setType(Bundle.BundleType.COLLECTION);
+    Map<String, Integer> leftOut = new TreeMap<>();
+    int requests = 0;
+    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+      Resource resource = entry.getResource();
+      if (resource == null) {
+        leftOut.merge("entries without a resource", 1, Integer::sum);
+      } else if (resource instanceof Patient p) {
+        if (patient != null) {
+          throw WorkbenchRequestException.invalid(
+              "The Bundle holds more than one Patient; paste one patient's chart");
+        }
+        patient = p;
+      } else if (resource instanceof Condition c) {
+        conditions.add(c);
+      } else if (resource instanceof MedicationStatement s) {
+        statements.add(s);
+      } else if (resource instanceof Medication m) {
+        // Both a statement and a draft order may reference a Medication by id.
+        medications.add(m);
+        draftOrders.addEntry().setResource(m);
+      } else if (resource instanceof Observation o) {
+        observations.add(o);
+      } else if (resource instanceof AllergyIntolerance a) {
+        allergies.add(a);
+      } else if (resource instanceof MedicationRequest r) {
+        draftOrders.addEntry().setResource(r);
+        requests++;
+      } else {
+        leftOut.merge(resource.fhirType(), 1, Integer::sum);
+      }
+    }
+    var notes = new ArrayList<String>();
+    leftOut.forEach(
+        (type, count) -> notes.add("Left out " + count + " × " + type + ": not read by the rules"));
+    if (!orderHook && requests > 0) {
+      notes.add(
+          "Left out "
+              + requests
+              + " × MedicationRequest: draft orders are read on order-select and order-sign");
+    }
+    if (patient == null) {
+      notes.add("The Bundle has no Patient: age-based rules cannot apply");
+    }
+    return new PastedChart(
+        new PatientRecord(patient, conditions, statements, medications, observations, allergies),
+        orderHook ? draftOrders : null,
+        notes);
+  }
+
+  private Bundle parse(String bundleJson) {
+    IBaseResource resource;
+    try {
+      resource = parser().parseResource(bundleJson);
+    } catch (DataFormatException e) {
+      throw WorkbenchRequestException.invalid(
+          "The bundle is not valid FHIR R4 JSON: " + e.getMessage());
+    }
+    if (!(resource instanceof Bundle bundle)) {
+      throw WorkbenchRequestException.invalid(
+          "Paste a FHIR Bundle, not a " + resource.fhirType() + "; wrap resources in a Bundle");
+    }
+    return bundle;
+  }
+
+  /**
+   * Unknown elements are ignored (an EHR export may carry newer or local elements), but a value
+   * that does not fit its type is an error: silently dropping it could hide a contraindication and
+   * show the author a card that the real service would not. Logging is off: the messages would
+   * quote patient data.
+   */
+  private IParser parser() {
+    var errors = new LenientErrorHandler(false).setErrorOnInvalidValue(true);
+    return fhirContext.newJsonParser().setParserErrorHandler(errors);
+  }
+}

@@ -1,0 +1,47 @@
+package org.ketaminecds.workbench;
+
+import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The workbench's failures as OperationOutcome JSON the page shows: the author's mistakes (400,
+ * 404, 413) with a message saying what to fix; a fault of the service as 500, logged. Ordered
+ * before the hooks' handlers, which would word every message for an EHR.
+ */
+@RestControllerAdvice(assignableTypes = WorkbenchController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class WorkbenchErrors {
+
+  private static final Logger log = LoggerFactory.getLogger(WorkbenchErrors.class);
+
+  @ExceptionHandler(WorkbenchRequestException.class)
+  ResponseEntity<Outcome> request(WorkbenchRequestException e) {
+    return answer(HttpStatus.valueOf(e.status()), Outcome.error(e.issueCode(), e.getMessage()));
+  }
+
+  @ExceptionHandler(UncheckedIOException.class)
+  ResponseEntity<Outcome> unreadable(UncheckedIOException e) {
+    return answer(
+        HttpStatus.BAD_REQUEST, Outcome.error("invalid", "The request body could not be read"));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Outcome> unexpected(Exception e) {
+    log.error("Unexpected failure of a workbench evaluation", e);
+    return answer(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        Outcome.error("exception", "The workbench failed; the failure is logged"));
+  }
+
+  private static ResponseEntity<Outcome> answer(HttpStatus status, Outcome outcome) {
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(outcome);
+  }
+}
