@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.ketaminecds.facts.MinimumDose;
 import org.ketaminecds.facts.Parameters;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.Message;
@@ -75,7 +76,7 @@ public final class RuleCompiler {
       }
       throw new InvalidRuleSetException(located);
     }
-    var kieBase = kie.newKieContainer(releaseId).getKieBase();
+    var kieBase = kie.newKieContainer(releaseId).newKieBase(kieBaseConfiguration(kie));
     return new RuleSet(
         version,
         source.origin(),
@@ -98,6 +99,20 @@ public final class RuleCompiler {
     module.setConfigurationProperty("drools.kbuilder.severity.duplicateRule", "ERROR");
     module.newKieBaseModel("ketamine-cds").setDefault(true);
     return module;
+  }
+
+  /**
+   * Each rule gets its own join network. With Drools 10.2's default beta-node sharing, rules that
+   * begin with the same conditions share one network segment, and splitting that segment as further
+   * rules are added loses matches: both ci-pregnancy rules, which share {@code exists
+   * KetamineConsidered(), HookContext(), Parameters(), not PatientInfo(gender == "male")}, never
+   * fired (apache/incubator-kie#7109 and #7115 are the same kind of defect). The rule set is small;
+   * the cost of not sharing is negligible, a rule that silently never fires is not.
+   */
+  static KieBaseConfiguration kieBaseConfiguration(KieServices kie) {
+    KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
+    configuration.setProperty("drools.shareBetaNodes", "false");
+    return configuration;
   }
 
   /** Every topic a rule concludes must have a card file, or the card would have no words. */
