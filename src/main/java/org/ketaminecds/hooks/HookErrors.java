@@ -33,12 +33,20 @@ class HookErrors {
 
   @ExceptionHandler(InvalidHookRequestException.class)
   ResponseEntity<String> invalid(InvalidHookRequestException e) {
+    // The messages name what is wrong, never the content, so they may be logged.
+    log.info("400: {}", e.getMessage());
     return outcomes.answer(HttpStatus.BAD_REQUEST, IssueType.INVALID, e.getMessage());
   }
 
   @ExceptionHandler(InvalidPatientDataRequestException.class)
   ResponseEntity<String> invalidData(InvalidPatientDataRequestException e) {
+    log.info("400: {}", e.getMessage());
     return outcomes.answer(HttpStatus.BAD_REQUEST, IssueType.INVALID, e.getMessage());
+  }
+
+  @ExceptionHandler(RequestTooLargeException.class)
+  ResponseEntity<String> tooLarge(RequestTooLargeException e) {
+    return outcomes.answer(HttpStatus.CONTENT_TOO_LARGE, IssueType.TOOLONG, e.getMessage());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

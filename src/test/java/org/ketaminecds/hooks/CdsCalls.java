@@ -41,6 +41,19 @@ final class CdsCalls {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /**
+   * Any request, signed: {@code contentType} null sends no Content-Type, and a body publisher of
+   * unknown length ({@link HttpRequest.BodyPublishers#ofInputStream}) is sent chunked.
+   */
+  HttpResponse<String> send(
+      String method, String path, String contentType, HttpRequest.BodyPublisher body) {
+    HttpRequest.Builder request = signed(path).method(method, body);
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request);
+  }
+
   private HttpRequest.Builder signed(String path) {
     return HttpRequest.newBuilder(URI.create(url(path)))
         .header("Authorization", "Bearer " + ehr.token(url(path)));
