@@ -461,6 +461,20 @@ class BadInputHttpTest {
             "an unusable fhirServer when everything is prefetched",
             patientView(r -> r.put("fhirServer", "ftp://nowhere.example/fhir"))),
         named(
+            "a verificationStatus coding without a code (found by the fuzzer: was a 500)",
+            patientView(
+                r ->
+                    ((ObjectNode)
+                            prefetch(r)
+                                .get("conditions")
+                                .get("entry")
+                                .get(0)
+                                .get("resource")
+                                .get("verificationStatus")
+                                .get("coding")
+                                .get(0))
+                        .remove("code"))),
+        named(
             "a hookInstance that is no UUID",
             patientView(r -> r.put("hookInstance", "ehr-call-0001"))));
   }
