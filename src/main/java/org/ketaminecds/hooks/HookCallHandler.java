@@ -6,7 +6,9 @@ import java.util.List;
 import org.ketaminecds.advice.Advice;
 import org.ketaminecds.advice.ClinicalAdvisor;
 import org.ketaminecds.facts.KetamineOrder;
+import org.ketaminecds.fhir.InvalidPatientDataRequestException;
 import org.ketaminecds.fhir.PatientDataLoader;
+import org.ketaminecds.fhir.PatientDataUnavailableException;
 import org.ketaminecds.fhir.PatientRecord;
 import org.ketaminecds.rules.ActiveRuleSet;
 import org.ketaminecds.rules.RuleSet;
@@ -51,7 +53,21 @@ class HookCallHandler {
           millisSince(started));
       return new Answer(HookResponse.none(), ruleSet.version());
     }
-    PatientRecord chart = patientData.load(call.patientDataRequest());
+    PatientRecord chart;
+    try {
+      chart = patientData.load(call.patientDataRequest());
+    } catch (PatientDataUnavailableException | InvalidPatientDataRequestException e) {
+      // The messages name keys and causes, never content or the token.
+      log.info(
+          "hookInstance={} service={} ruleset={} {} after {} ms: {}",
+          call.request().hookInstance(),
+          call.service().id(),
+          ruleSet.version(),
+          e instanceof PatientDataUnavailableException ? "412" : "400",
+          millisSince(started),
+          e.getMessage());
+      throw e;
+    }
     long loaded = System.nanoTime();
     Advice advice = advisor.advise(ruleSet, call.service().hook(), chart, orders, today);
     log.info(

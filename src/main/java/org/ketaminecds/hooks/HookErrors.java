@@ -40,7 +40,7 @@ class HookErrors {
 
   @ExceptionHandler(InvalidPatientDataRequestException.class)
   ResponseEntity<String> invalidData(InvalidPatientDataRequestException e) {
-    log.info("400: {}", e.getMessage());
+    // Logged by HookCallHandler, with the call's identifiers.
     return outcomes.answer(HttpStatus.BAD_REQUEST, IssueType.INVALID, e.getMessage());
   }
 
@@ -89,7 +89,7 @@ class HookErrors {
 
   @ExceptionHandler(PatientDataUnavailableException.class)
   ResponseEntity<String> dataUnavailable(PatientDataUnavailableException e) {
-    log.info("412: {}", e.getMessage());
+    // Logged by HookCallHandler, with the call's identifiers.
     return outcomes.answer(HttpStatus.PRECONDITION_FAILED, IssueType.INCOMPLETE, e.getMessage());
   }
 
