@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Named.named;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -486,6 +488,42 @@ class BadInputHttpTest {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     CardsContract.check(CdsCalls.json(response));
+  }
+
+  /** What Tomcat refuses before the request reaches the service, sent as raw bytes. */
+  static Stream<Named<String>> malformedHttp() {
+    String rest = " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n";
+    return Stream.of(
+        named(
+            "headers over 8 KB",
+            "POST " + ELIGIBILITY + rest + "X-Padding: " + "a".repeat(20_000) + "\r\n"),
+        named("malformed percent-encoding", "POST /cds-services/%zz" + MARKER + rest),
+        named("invalid character in the URL", "POST /cds-services/{" + MARKER + "}" + rest),
+        named("encoded slash in the URL", "POST /cds-services/a%2F" + MARKER + rest));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("malformedHttp")
+  void malformedHttpIsA400WithAnOperationOutcomeToo(String head) throws IOException {
+    String answer;
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              (head + "Content-Length: 2\r\nConnection: close\r\n\r\n{}")
+                  .getBytes(StandardCharsets.ISO_8859_1));
+      answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    assertThat(answer).startsWith("HTTP/1.1 400");
+    assertThat(answer).containsIgnoringCase("Content-Type: application/fhir+json");
+    String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+    JsonNode outcome = CdsCalls.JSON.readTree(body);
+    assertThat(outcome.get("resourceType").asString()).isEqualTo("OperationOutcome");
+    assertThat(outcome.get("issue").get(0).get("diagnostics").asString())
+        .contains("refused before it reached the service");
+    assertThat(answer).doesNotContain(MARKER);
   }
 
   // Builders of the table
