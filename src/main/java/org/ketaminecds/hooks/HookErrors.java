@@ -95,7 +95,7 @@ class HookErrors {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<String> unexpected(Exception e) {
-    log.error("Unexpected failure of a CDS call", e);
+    log.error("Unexpected failure of a CDS call (messages left out)", StackTraceOnly.of(e));
     return outcomes.answer(
         HttpStatus.INTERNAL_SERVER_ERROR,
         IssueType.EXCEPTION,

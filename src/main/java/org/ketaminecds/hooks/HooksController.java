@@ -45,7 +45,7 @@ class HooksController {
 
   @PostMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<HookResponse> call(@PathVariable String id, HttpServletRequest request) {
-    CdsService service = catalog.find(id).orElseThrow(() -> new UnknownServiceException(id));
+    CdsService service = catalog.find(id).orElseThrow(() -> new UnknownServiceException());
     HookCallHandler.Answer answer = handler.handle(reader.read(service, bodies.read(request)));
     return ResponseEntity.ok()
         .header(RULESET_HEADER, answer.ruleSetVersion())
@@ -54,7 +54,7 @@ class HooksController {
 
   @PostMapping(path = "/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> feedback(@PathVariable String id, HttpServletRequest request) {
-    CdsService service = catalog.find(id).orElseThrow(() -> new UnknownServiceException(id));
+    CdsService service = catalog.find(id).orElseThrow(() -> new UnknownServiceException());
     feedback.record(service, bodies.read(request));
     return ResponseEntity.ok().build();
   }

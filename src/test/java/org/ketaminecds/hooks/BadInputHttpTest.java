@@ -410,7 +410,7 @@ class BadInputHttpTest {
             "{\"feedback\": [\"" + MARKER + "\"]}",
             400,
             "outcome"),
-        post("unknown service", "/cds-services/" + "no-such-service", "{}", 404, "/cds-services"));
+        post("unknown service", "/cds-services/" + MARKER, "{}", 404, "GET /cds-services"));
   }
 
   @ParameterizedTest(name = "{0}")
