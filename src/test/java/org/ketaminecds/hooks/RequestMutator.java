@@ -1,12 +1,14 @@
 package org.ketaminecds.hooks;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
+import tools.jackson.core.StreamWriteConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,6 +23,18 @@ import tools.jackson.databind.node.ObjectNode;
 final class RequestMutator {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /**
+   * Writes nesting deeper than the service reads (500 levels), so that such documents are tried as
+   * well: Jackson's default writer refuses them.
+   */
+  private static final JsonMapper WRITER =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamWriteConstraints(
+                      StreamWriteConstraints.builder().maxNestingDepth(10_000).build())
+                  .build())
+          .build();
 
   private static final List<String> RESOURCE_TYPES =
       List.of(
@@ -56,7 +70,7 @@ final class RequestMutator {
     for (int i = 0; i < treeMutations; i++) {
       mutateTree(request);
     }
-    byte[] bytes = request.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = WRITER.writeValueAsBytes(request);
     if (random.nextInt(4) == 0) {
       bytes = mutateBytes(bytes);
     }
@@ -75,7 +89,7 @@ final class RequestMutator {
       case 1 -> {
         JsonNode value = strangeValue();
         slot.set(value);
-        steps.add("set " + slot.path() + " to " + abbreviate(value.toString()));
+        steps.add("set " + slot.path() + " to " + abbreviate(WRITER.writeValueAsString(value)));
       }
       case 2 -> {
         Slot source = slots.get(random.nextInt(slots.size()));
@@ -85,7 +99,7 @@ final class RequestMutator {
       case 3 -> {
         JsonNode value = garbled(slot.value());
         slot.set(value);
-        steps.add("garbled " + slot.path() + " to " + abbreviate(value.toString()));
+        steps.add("garbled " + slot.path() + " to " + abbreviate(WRITER.writeValueAsString(value)));
       }
       default -> {
         ObjectNode resource = resource();
@@ -141,7 +155,7 @@ final class RequestMutator {
 
   private JsonNode garbled(JsonNode value) {
     if (!value.isString()) {
-      return NODES.stringNode(value.toString());
+      return NODES.stringNode(WRITER.writeValueAsString(value));
     }
     String text = value.asString();
     return switch (random.nextInt(4)) {
