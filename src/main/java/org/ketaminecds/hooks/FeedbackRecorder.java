@@ -5,9 +5,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Feedback on cards (CDS Hooks 2.0 {@code /feedback}): checked, counted per service and outcome
@@ -20,7 +18,6 @@ class FeedbackRecorder {
   private static final Logger log = LoggerFactory.getLogger(FeedbackRecorder.class);
   private static final Set<String> OUTCOMES = Set.of("accepted", "overridden");
 
-  private final JsonMapper json = JsonMapper.builder().build();
   private final MeterRegistry meters;
 
   FeedbackRecorder(MeterRegistry meters) {
@@ -56,18 +53,8 @@ class FeedbackRecorder {
     log.info("feedback service={} accepted={} overridden={}", service.id(), accepted, overridden);
   }
 
-  private JsonNode feedbackItems(byte[] body) {
-    if (body == null || body.length == 0) {
-      throw new InvalidHookRequestException("The feedback request has no body");
-    }
-    JsonNode root;
-    try {
-      root = json.readTree(body);
-    } catch (JacksonException e) {
-      throw new InvalidHookRequestException(
-          "The feedback request is not JSON: " + e.getOriginalMessage());
-    }
-    JsonNode items = root == null ? null : root.get("feedback");
+  private static JsonNode feedbackItems(byte[] body) {
+    JsonNode items = RequestJson.object(body, "feedback request").get("feedback");
     if (items == null || !items.isArray() || items.isEmpty()) {
       throw new InvalidHookRequestException(
           "The feedback request needs a non-empty feedback array");

@@ -3,12 +3,12 @@ package org.ketaminecds.hooks;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.ketaminecds.advice.Advice;
 import org.ketaminecds.advice.ClinicalAdvisor;
 import org.ketaminecds.facts.KetamineOrder;
+import org.ketaminecds.fhir.InvalidPatientDataRequestException;
 import org.ketaminecds.fhir.PatientDataLoader;
-import org.ketaminecds.fhir.PatientDataRequest;
+import org.ketaminecds.fhir.PatientDataUnavailableException;
 import org.ketaminecds.fhir.PatientRecord;
 import org.ketaminecds.rules.ActiveRuleSet;
 import org.ketaminecds.rules.RuleSet;
@@ -53,7 +53,21 @@ class HookCallHandler {
           millisSince(started));
       return new Answer(HookResponse.none(), ruleSet.version());
     }
-    PatientRecord chart = patientData.load(dataRequest(call));
+    PatientRecord chart;
+    try {
+      chart = patientData.load(call.patientDataRequest());
+    } catch (PatientDataUnavailableException | InvalidPatientDataRequestException e) {
+      // The messages name keys and causes, never content or the token.
+      log.info(
+          "hookInstance={} service={} ruleset={} {} after {} ms: {}",
+          call.request().hookInstance(),
+          call.service().id(),
+          ruleSet.version(),
+          e instanceof PatientDataUnavailableException ? "412" : "400",
+          millisSince(started),
+          e.getMessage());
+      throw e;
+    }
     long loaded = System.nanoTime();
     Advice advice = advisor.advise(ruleSet, call.service().hook(), chart, orders, today);
     log.info(
@@ -67,17 +81,6 @@ class HookCallHandler {
         (loaded - started) / 1_000_000,
         millisSince(started));
     return new Answer(new HookResponse(advice.cards()), ruleSet.version());
-  }
-
-  private static PatientDataRequest dataRequest(HookCall call) {
-    HookRequest request = call.request();
-    String token =
-        request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
-    return new PatientDataRequest(
-        call.patientId(),
-        request.fhirServer(),
-        token,
-        request.prefetch() == null ? Map.of() : request.prefetch());
   }
 
   private static long millisSince(long started) {

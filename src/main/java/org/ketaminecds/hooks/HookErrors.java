@@ -33,12 +33,20 @@ class HookErrors {
 
   @ExceptionHandler(InvalidHookRequestException.class)
   ResponseEntity<String> invalid(InvalidHookRequestException e) {
+    // The messages name what is wrong, never the content, so they may be logged.
+    log.info("400: {}", e.getMessage());
     return outcomes.answer(HttpStatus.BAD_REQUEST, IssueType.INVALID, e.getMessage());
   }
 
   @ExceptionHandler(InvalidPatientDataRequestException.class)
   ResponseEntity<String> invalidData(InvalidPatientDataRequestException e) {
+    // Logged by HookCallHandler, with the call's identifiers.
     return outcomes.answer(HttpStatus.BAD_REQUEST, IssueType.INVALID, e.getMessage());
+  }
+
+  @ExceptionHandler(RequestTooLargeException.class)
+  ResponseEntity<String> tooLarge(RequestTooLargeException e) {
+    return outcomes.answer(HttpStatus.CONTENT_TOO_LARGE, IssueType.TOOLONG, e.getMessage());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -81,13 +89,13 @@ class HookErrors {
 
   @ExceptionHandler(PatientDataUnavailableException.class)
   ResponseEntity<String> dataUnavailable(PatientDataUnavailableException e) {
-    log.info("412: {}", e.getMessage());
+    // Logged by HookCallHandler, with the call's identifiers.
     return outcomes.answer(HttpStatus.PRECONDITION_FAILED, IssueType.INCOMPLETE, e.getMessage());
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<String> unexpected(Exception e) {
-    log.error("Unexpected failure of a CDS call", e);
+    log.error("Unexpected failure of a CDS call (messages left out)", StackTraceOnly.of(e));
     return outcomes.answer(
         HttpStatus.INTERNAL_SERVER_ERROR,
         IssueType.EXCEPTION,

@@ -58,7 +58,7 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class TestFhirServer implements AutoCloseable {
 
-  /** Matches every resource type in {@link #delay} and {@link #failWith}. */
+  /** Matches every resource type in {@link #delay}, {@link #failWith} and {@link #answerWith}. */
   public static final String ANY_TYPE = "*";
 
   private static final FhirContext FHIR = FhirContext.forR4Cached();
@@ -166,8 +166,8 @@ public final class TestFhirServer implements AutoCloseable {
   }
 
   /**
-   * Requests for the type are answered with this body instead of by HAPI: for servers that
-   * misbehave (endless next links, HTML error pages, broken JSON).
+   * Requests for the type (or {@link #ANY_TYPE}) are answered with this body instead of by HAPI:
+   * for servers that misbehave (endless next links, HTML error pages, broken JSON).
    */
   public TestFhirServer answerWith(
       String resourceType, int status, String contentType, String body) {
@@ -284,7 +284,8 @@ public final class TestFhirServer implements AutoCloseable {
           answer(response, status, "injected failure");
           return;
         }
-        CannedAnswer canned = cannedAnswers.get(type);
+        CannedAnswer canned =
+            Optional.ofNullable(cannedAnswers.get(type)).orElse(cannedAnswers.get(ANY_TYPE));
         if (canned != null) {
           response.setStatus(canned.status());
           response.setContentType(canned.contentType());

@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.ketaminecds.security.TestEhr;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +21,7 @@ final class CdsCalls {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
   private final TestEhr ehr;
+  private final List<String> tokensSent = new CopyOnWriteArrayList<>();
 
   /** Calls signed by {@code ehr}: a fresh JWT for the URL of each call, as an EHR sends them. */
   CdsCalls(int port, TestEhr ehr) {
@@ -41,9 +44,28 @@ final class CdsCalls {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /**
+   * Any request, signed: {@code contentType} null sends no Content-Type, and a body publisher of
+   * unknown length ({@link HttpRequest.BodyPublishers#ofInputStream}) is sent chunked.
+   */
+  HttpResponse<String> send(
+      String method, String path, String contentType, HttpRequest.BodyPublisher body) {
+    HttpRequest.Builder request = signed(path).method(method, body);
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request);
+  }
+
+  /** Every JWT these calls have sent, for checks that none reached a log. */
+  List<String> tokensSent() {
+    return List.copyOf(tokensSent);
+  }
+
   private HttpRequest.Builder signed(String path) {
-    return HttpRequest.newBuilder(URI.create(url(path)))
-        .header("Authorization", "Bearer " + ehr.token(url(path)));
+    String token = ehr.token(url(path));
+    tokensSent.add(token);
+    return HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + token);
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -88,7 +88,7 @@ class HooksHttpTest extends ServiceHttpTest {
   void malformedJsonIsABadRequestWithAnOperationOutcome() {
     HttpResponse<String> response = calls.post("/cds-services/ketamine-eligibility", "{\"hook\": ");
 
-    assertBadRequest(response, "not a CDS Hooks request");
+    assertBadRequest(response, "not valid JSON");
   }
 
   @Test

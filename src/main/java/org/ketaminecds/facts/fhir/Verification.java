@@ -16,7 +16,8 @@ final class Verification {
       return true;
     }
     for (Coding coding : verificationStatus.getCoding()) {
-      if (NEVER_COUNTS.contains(coding.getCode())) {
+      // Set.of(...).contains(null) throws: a coding without a code says nothing, so it counts.
+      if (coding.hasCode() && NEVER_COUNTS.contains(coding.getCode())) {
         return false;
       }
     }
