@@ -3,7 +3,6 @@ package org.ketaminecds.hooks;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.ketaminecds.advice.Advice;
 import org.ketaminecds.advice.ClinicalAdvisor;
 import org.ketaminecds.facts.KetamineOrder;
@@ -74,10 +73,7 @@ class HookCallHandler {
     String token =
         request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
     return new PatientDataRequest(
-        call.patientId(),
-        request.fhirServer(),
-        token,
-        request.prefetch() == null ? Map.of() : request.prefetch());
+        call.patientId(), request.fhirServer(), token, request.prefetch());
   }
 
   private static long millisSince(long started) {

@@ -1,12 +1,12 @@
 package org.ketaminecds.hooks;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Map;
+import org.ketaminecds.fhir.Prefetch;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A hook call as the EHR sends it (CDS Hooks 2.0). Unknown members are ignored, as the
- * specification asks of services.
+ * specification asks of services. {@code prefetch} is scanned, not parsed (see {@link Prefetch}).
  */
 record HookRequest(
     String hook,
@@ -14,7 +14,7 @@ record HookRequest(
     String fhirServer,
     FhirAuthorization fhirAuthorization,
     JsonNode context,
-    Map<String, JsonNode> prefetch) {
+    Prefetch prefetch) {
 
   /** {@code fhirAuthorization}: an OAuth 2.0 access token for the FHIR server. */
   record FhirAuthorization(

@@ -5,10 +5,14 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import org.hl7.fhir.r4.model.Bundle;
+import org.ketaminecds.fhir.Prefetch;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,6 +25,12 @@ class HookRequestReader {
 
   private final JsonMapper json =
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  // Bind one member in the middle of the request: what follows it is not trailing content.
+  private final ObjectReader text = memberReader(String.class);
+  private final ObjectReader authorization = memberReader(HookRequest.FhirAuthorization.class);
+  private final ObjectReader tree = memberReader(JsonNode.class);
+
   private final FhirContext fhirContext;
 
   HookRequestReader(FhirContext fhirContext) {
@@ -45,9 +55,6 @@ class HookRequestReader {
     }
     String patientId = text(request.context(), "patientId");
     require(patientId, "context.patientId");
-    if (request.prefetch() != null && request.prefetch().containsKey(null)) {
-      throw new InvalidHookRequestException("prefetch has a key that is not a text");
-    }
     Bundle draftOrders = service.orderHook() ? draftOrders(request.context()) : null;
     return new HookCall(service, request, patientId, draftOrders);
   }
@@ -56,16 +63,69 @@ class HookRequestReader {
     if (body == null || body.length == 0) {
       throw new InvalidHookRequestException("The request has no body; a CDS Hooks request is JSON");
     }
-    try {
-      HookRequest request = json.readValue(body, HookRequest.class);
-      if (request == null) {
+    try (JsonParser parser = json.createParser(body)) {
+      JsonToken first = parser.nextToken();
+      if (first == JsonToken.VALUE_NULL) {
         throw new InvalidHookRequestException("The request body is JSON null");
+      }
+      if (first != JsonToken.START_OBJECT) {
+        throw notAHookRequest("expected a JSON object");
+      }
+      HookRequest request = members(parser, body);
+      if (json.isEnabled(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          && parser.nextToken() != null) {
+        throw notAHookRequest("more content after the request object");
       }
       return request;
     } catch (JacksonException e) {
-      throw new InvalidHookRequestException(
-          "The request is not a CDS Hooks request: " + e.getOriginalMessage());
+      throw notAHookRequest(e.getOriginalMessage());
     }
+  }
+
+  /**
+   * The members of the request object, in one pass over the body. Everything but {@code prefetch}
+   * is bound as Jackson binds it; {@code prefetch}, most of the bytes, is only scanned, so the
+   * chart never becomes a JSON tree (see {@link Prefetch}).
+   */
+  private HookRequest members(JsonParser parser, byte[] body) {
+    String hook = null;
+    String hookInstance = null;
+    String fhirServer = null;
+    HookRequest.FhirAuthorization fhirAuthorization = null;
+    JsonNode context = null;
+    Prefetch prefetch = null;
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (name) {
+        case "hook" -> hook = text.readValue(parser);
+        case "hookInstance" -> hookInstance = text.readValue(parser);
+        case "fhirServer" -> fhirServer = text.readValue(parser);
+        case "fhirAuthorization" -> fhirAuthorization = authorization.readValue(parser);
+        case "context" -> context = tree.readValue(parser);
+        case "prefetch" -> prefetch = prefetch(parser, value, body);
+        default -> parser.skipChildren();
+      }
+    }
+    return new HookRequest(hook, hookInstance, fhirServer, fhirAuthorization, context, prefetch);
+  }
+
+  private ObjectReader memberReader(Class<?> type) {
+    return json.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
+  private static Prefetch prefetch(JsonParser parser, JsonToken value, byte[] body) {
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (value != JsonToken.START_OBJECT) {
+      throw notAHookRequest("prefetch must be a JSON object");
+    }
+    return Prefetch.scan(parser, body);
+  }
+
+  private static InvalidHookRequestException notAHookRequest(String reason) {
+    return new InvalidHookRequestException("The request is not a CDS Hooks request: " + reason);
   }
 
   private Bundle draftOrders(JsonNode context) {
