@@ -22,6 +22,9 @@ import org.kie.api.builder.model.KieModuleModel;
  */
 public final class RuleCompiler {
 
+  /** Sessions a pool keeps ready: one per core is enough, and it grows under load. */
+  private static final int SESSIONS_KEPT = Runtime.getRuntime().availableProcessors();
+
   private static final String RESOURCES = "src/main/resources/";
   private static final String SCENARIOS = "scenarios/";
   private static final Pattern FINDING_TOPIC = Pattern.compile("Finding\\.of\\(\\s*\"([^\"]+)\"");
@@ -84,7 +87,8 @@ public final class RuleCompiler {
         parameters,
         doses,
         templates,
-        scenarios(source));
+        scenarios(source),
+        kieBase.newKieSessionsPool(SESSIONS_KEPT));
   }
 
   /** Forgets a replaced rule set: Drools keeps every built module in a global repository. */
