@@ -70,6 +70,7 @@ final class ClosedLoopLoad {
                   }
                 } catch (IOException e) {
                   errors.incrementAndGet();
+                  System.err.println("load connection failed: " + e);
                 } finally {
                   done.countDown();
                 }

@@ -13,19 +13,26 @@ import java.util.Locale;
 
 /**
  * One keep-alive HTTP/1.1 connection to a loopback port that sends a prepared request and reads the
- * whole answer. Deliberately minimal (blocking socket, no TLS, no redirects): the load generator
- * shares two cores with the service, and every microsecond it spends is taken from the service.
+ * whole answer, opening a new socket when the server closes one (Tomcat does after 100 requests).
+ * Deliberately minimal (blocking socket, no TLS, no redirects): the load generator shares two cores
+ * with the service, and every microsecond it spends is taken from the service.
  */
 final class RawHttpConnection implements AutoCloseable {
 
   /** The status code and body of one answer. */
   record Answer(int status, byte[] body) {}
 
-  private final Socket socket;
-  private final OutputStream out;
-  private final InputStream in;
+  private final int port;
+  private Socket socket;
+  private OutputStream out;
+  private InputStream in;
 
   RawHttpConnection(int port) throws IOException {
+    this.port = port;
+    open();
+  }
+
+  private void open() throws IOException {
     socket = new Socket(InetAddress.getLoopbackAddress(), port);
     socket.setTcpNoDelay(true);
     socket.setSoTimeout(30_000);
@@ -50,21 +57,31 @@ final class RawHttpConnection implements AutoCloseable {
   }
 
   Answer exchange(byte[] request) throws IOException {
+    if (socket == null) {
+      open();
+    }
     out.write(request);
     out.flush();
     String statusLine = line();
     int status = Integer.parseInt(statusLine.substring(9, 12));
     long contentLength = -1;
     boolean chunked = false;
+    boolean closing = false;
     for (String header = line(); !header.isEmpty(); header = line()) {
       String lower = header.toLowerCase(Locale.ROOT);
       if (lower.startsWith("content-length:")) {
         contentLength = Long.parseLong(lower.substring(15).trim());
       } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
         chunked = true;
+      } else if (lower.startsWith("connection:") && lower.contains("close")) {
+        closing = true;
       }
     }
-    return new Answer(status, chunked ? chunkedBody() : fixedBody(contentLength));
+    Answer answer = new Answer(status, chunked ? chunkedBody() : fixedBody(contentLength));
+    if (closing) {
+      close();
+    }
+    return answer;
   }
 
   private byte[] fixedBody(long length) throws IOException {
@@ -103,6 +120,9 @@ final class RawHttpConnection implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    socket.close();
+    if (socket != null) {
+      socket.close();
+      socket = null;
+    }
   }
 }

@@ -43,12 +43,11 @@ public class HookCallBenchmark {
     context =
         new SpringApplicationBuilder(KetamineCdsApplication.class)
             .web(WebApplicationType.NONE)
-            .properties(
-                "cds.rules.watch=false",
-                "cds.security.require-jwt=false",
+            .run(
+                "--cds.rules.watch=false",
+                "--cds.security.require-jwt=false",
                 // one INFO line per call would measure the console, not the service
-                "logging.level.org.ketaminecds=WARN")
-            .run();
+                "--logging.level.org.ketaminecds=WARN");
     controller = context.getBean(HooksController.class);
     json = context.getBean(JsonMapper.class);
     request = BenchCharts.chart(chart).requestWithPrefetch("patient-view");
