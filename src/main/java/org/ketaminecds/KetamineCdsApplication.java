@@ -2,6 +2,7 @@ package org.ketaminecds;
 
 import java.time.Clock;
 import org.ketaminecds.authoring.RulesCheckCommand;
+import org.ketaminecds.rules.RuleCompiler;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,7 @@ public class KetamineCdsApplication {
       // The authors' check runs and exits; it starts no server.
       System.exit(RulesCheckCommand.run(args, System.out));
     }
+    RuleCompiler.preloadReleasedRules();
     SpringApplication.run(KetamineCdsApplication.class, args);
   }
 

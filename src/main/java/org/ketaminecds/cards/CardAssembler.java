@@ -46,11 +46,12 @@ public class CardAssembler {
           .addAll(finding.evidence());
     }
     var cards = new ArrayList<Card>();
+    var trials = new TrialsBlock(evaluation);
     evidenceByTopic.forEach(
         (topic, evidence) -> {
           CardTemplate template =
               ruleSet.cardTemplate(topic).orElseGet(() -> missingTemplate(topic, ruleSet));
-          cards.add(card(template, distinct(evidence), evaluation, orders, today));
+          cards.add(card(template, distinct(evidence), evaluation, trials, orders, today));
         });
     cards.sort(
         Comparator.comparing((Card card) -> SEVERITY.getOrDefault(card.indicator(), 3))
@@ -62,6 +63,7 @@ public class CardAssembler {
       CardTemplate template,
       List<Object> evidence,
       Evaluation evaluation,
+      TrialsBlock trials,
       List<KetamineOrder> orders,
       LocalDate today) {
     String findings =
@@ -73,16 +75,21 @@ public class CardAssembler {
                 .summary()
                 .replace("{{findings}}", findings)
                 .replace("{{count}}", String.valueOf(count)));
-    String detail =
-        template
-            .detail()
-            .replace(
-                "{{evidence}}",
-                evidence.stream()
-                    .map(e -> EvidenceText.line(e, today))
-                    .collect(Collectors.joining("\n")))
-            .replace("{{trials}}", TrialsText.block(evaluation))
-            .strip();
+    String detail = template.detail();
+    // Each placeholder is filled only where the card has it: the trials block of a heavy chart
+    // lists every trial, and most cards do not show it.
+    if (detail.contains("{{evidence}}")) {
+      detail =
+          detail.replace(
+              "{{evidence}}",
+              evidence.stream()
+                  .map(e -> EvidenceText.line(e, today))
+                  .collect(Collectors.joining("\n")));
+    }
+    if (detail.contains("{{trials}}")) {
+      detail = detail.replace("{{trials}}", trials.text());
+    }
+    detail = detail.strip();
     boolean deleteOrders = "critical".equals(template.indicator()) && !orders.isEmpty();
     return new Card(
         UUID.randomUUID().toString(),
@@ -142,5 +149,22 @@ public class CardAssembler {
         "ketamine-cds rules",
         "https://fhir.ketamine-cds.org/CodeSystem/card-topic",
         List.of());
+  }
+
+  /** The trials block of one evaluation, written once however many cards show it. */
+  private static final class TrialsBlock {
+    private final Evaluation evaluation;
+    private String text;
+
+    TrialsBlock(Evaluation evaluation) {
+      this.evaluation = evaluation;
+    }
+
+    String text() {
+      if (text == null) {
+        text = TrialsText.block(evaluation);
+      }
+      return text;
+    }
   }
 }

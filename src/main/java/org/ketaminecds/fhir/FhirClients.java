@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.impl.client.CloseableHttpClient;
@@ -26,6 +28,7 @@ final class FhirClients implements AutoCloseable {
 
   private final FhirContext clientContext;
   private final CloseableHttpClient httpClient;
+  private final CompletableFuture<Void> warmedUp;
 
   FhirClients(FhirAccessProperties properties) {
     int connectMillis = millis(properties.connectTimeout());
@@ -42,7 +45,9 @@ final class FhirClients implements AutoCloseable {
     factory.setSocketTimeout(readMillis);
     // Last: the setters above discard any HTTP client the factory holds.
     factory.setHttpClient(httpClient);
-    ModelWarmUp.scan(clientContext);
+    // The model scan of this second context (about half a second) runs beside the rest of the
+    // start-up; a query that comes before it is done waits for it.
+    this.warmedUp = CompletableFuture.runAsync(() -> ModelWarmUp.scan(clientContext), daemon());
   }
 
   /**
@@ -50,6 +55,7 @@ final class FhirClients implements AutoCloseable {
    * query uses it to be able to abort). The token, if any, goes only into the Authorization header.
    */
   IGenericClient newClient(URI base, String accessToken, IClientInterceptor requestHook) {
+    warmedUp.join();
     IGenericClient client = clientContext.newRestfulGenericClient(base.toString());
     if (accessToken != null && !accessToken.isBlank()) {
       client.registerInterceptor(new BearerTokenAuthInterceptor(accessToken));
@@ -90,6 +96,14 @@ final class FhirClients implements AutoCloseable {
         .disableAutomaticRetries()
         .disableCookieManagement()
         .build();
+  }
+
+  private static Executor daemon() {
+    return task -> {
+      Thread thread = new Thread(task, "fhir-client-warm-up");
+      thread.setDaemon(true);
+      thread.start();
+    };
   }
 
   private static int millis(Duration duration) {

@@ -12,11 +12,11 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Gets the patient's chart for a hook call: from prefetch where the EHR sent it, from the EHR's
@@ -37,8 +37,29 @@ public class PatientDataLoader implements AutoCloseable {
   private final FhirServerFetcher fetcher;
   private final Duration deadline;
 
+  /** A loader that parses every prefetched resource (tests and tools). */
   public PatientDataLoader(FhirContext fhirContext, FhirAccessProperties properties) {
-    this.prefetchResolver = new PrefetchResolver(fhirContext);
+    this(fhirContext, properties, ResourceRelevance.EVERY_RESOURCE);
+  }
+
+  /**
+   * The service's loader: with the application's {@link ResourceRelevance} (the facts know what
+   * they read), or parsing everything where there is none, as in this package's own wiring.
+   */
+  @Autowired
+  PatientDataLoader(
+      FhirContext fhirContext,
+      FhirAccessProperties properties,
+      ObjectProvider<ResourceRelevance> relevance) {
+    this(fhirContext, properties, relevance.getIfAvailable(() -> ResourceRelevance.EVERY_RESOURCE));
+  }
+
+  /**
+   * @param relevance which prefetched resources can give a fact; the others are not parsed
+   */
+  public PatientDataLoader(
+      FhirContext fhirContext, FhirAccessProperties properties, ResourceRelevance relevance) {
+    this.prefetchResolver = new PrefetchResolver(fhirContext, relevance);
     this.urlPolicy = new FhirServerUrlPolicy(properties.allowInsecureHttp());
     this.fetcher = new FhirServerFetcher(properties, urlPolicy);
     this.deadline = properties.deadline();
@@ -63,12 +84,12 @@ public class PatientDataLoader implements AutoCloseable {
     long started = System.nanoTime();
     // The EHR's clock for the whole call starts now, so prefetch parsing counts against it too.
     long deadlineNanos = started + deadline.toNanos();
-    Map<String, JsonNode> prefetch = request.prefetch() == null ? Map.of() : request.prefetch();
+    Prefetch prefetch = request.prefetch();
 
-    Map<PrefetchKey, List<Resource>> resources = new EnumMap<>(PrefetchKey.class);
+    Map<PrefetchKey, List<ChartEntry>> resources = new EnumMap<>(PrefetchKey.class);
     Set<PrefetchKey> missing = EnumSet.noneOf(PrefetchKey.class);
     for (PrefetchKey key : needed) {
-      Optional<List<Resource>> prefetched = prefetchResolver.resolve(key, prefetch);
+      Optional<List<ChartEntry>> prefetched = prefetchResolver.resolve(key, prefetch);
       if (prefetched.isPresent()) {
         resources.put(key, prefetched.get());
       } else {
@@ -76,7 +97,11 @@ public class PatientDataLoader implements AutoCloseable {
       }
     }
     if (!missing.isEmpty()) {
-      resources.putAll(fetcher.fetch(targetOf(request, missing), missing, deadlineNanos));
+      fetcher
+          .fetch(targetOf(request, missing), missing, deadlineNanos)
+          .forEach(
+              (key, fetched) ->
+                  resources.put(key, fetched.stream().map(ChartEntry::parsed).toList()));
     }
 
     PatientRecord record = PatientRecordAssembler.assemble(resources);

@@ -13,11 +13,21 @@ import tools.jackson.databind.JsonNode;
  *     yourself", a key present with a JSON {@code null} value means "no such resource"
  */
 public record PatientDataRequest(
-    String patientId, String fhirServer, String accessToken, Map<String, JsonNode> prefetch) {
+    String patientId, String fhirServer, String accessToken, Prefetch prefetch) {
+
+  public PatientDataRequest {
+    prefetch = prefetch == null ? Prefetch.none() : prefetch;
+  }
+
+  /** A request whose prefetch is given as JSON trees. */
+  public PatientDataRequest(
+      String patientId, String fhirServer, String accessToken, Map<String, JsonNode> prefetch) {
+    this(patientId, fhirServer, accessToken, prefetch == null ? null : Prefetch.of(prefetch));
+  }
 
   @Override
   public String toString() {
     // The token must never reach a log line through an accidental toString().
-    return "PatientDataRequest[prefetchKeys=" + (prefetch == null ? "[]" : prefetch.keySet()) + "]";
+    return "PatientDataRequest[prefetchKeys=" + prefetch.keys() + "]";
   }
 }

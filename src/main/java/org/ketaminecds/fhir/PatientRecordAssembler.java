@@ -16,12 +16,13 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * Sorts the resources of all keys into a {@link PatientRecord}. A resource that arrives twice (a
  * Medication included on several pages, a server that repeats an entry) is kept once, by type and
- * id, so that the rules never count one trial twice.
+ * id, so that the rules never count one trial twice. Left-out entries ({@link ChartEntry}) take
+ * part in that with their identity, so the first entry of an id wins whether or not it was parsed.
  */
 final class PatientRecordAssembler {
   private PatientRecordAssembler() {}
 
-  static PatientRecord assemble(Map<PrefetchKey, List<Resource>> resourcesByKey) {
+  static PatientRecord assemble(Map<PrefetchKey, List<ChartEntry>> entriesByKey) {
     Set<String> seen = new HashSet<>();
     List<Patient> patients = new ArrayList<>();
     List<Condition> conditions = new ArrayList<>();
@@ -30,10 +31,11 @@ final class PatientRecordAssembler {
     List<Observation> observations = new ArrayList<>();
     List<AllergyIntolerance> allergies = new ArrayList<>();
     for (PrefetchKey key : PrefetchKey.values()) {
-      for (Resource resource : resourcesByKey.getOrDefault(key, List.of())) {
-        if (!firstOccurrence(resource, seen)) {
+      for (ChartEntry entry : entriesByKey.getOrDefault(key, List.of())) {
+        if (entry.identity() != null && !seen.add(entry.identity())) {
           continue;
         }
+        Resource resource = entry.resource();
         if (resource instanceof Patient) {
           patients.add((Patient) resource);
         } else if (resource instanceof Condition) {
@@ -51,12 +53,5 @@ final class PatientRecordAssembler {
     }
     Patient patient = patients.isEmpty() ? null : patients.get(0);
     return new PatientRecord(patient, conditions, statements, medications, observations, allergies);
-  }
-
-  private static boolean firstOccurrence(Resource resource, Set<String> seen) {
-    if (!resource.getIdElement().hasIdPart()) {
-      return true;
-    }
-    return seen.add(resource.fhirType() + "/" + resource.getIdElement().getIdPart());
   }
 }

@@ -2,29 +2,54 @@ package org.ketaminecds.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /**
- * Reads one prefetch key of a hook request, following CDS Hooks 2.0: a key that is absent, or whose
+ * Reads one prefetch key of a hook call, following CDS Hooks 2.0: a key that is absent, or whose
  * value is an OperationOutcome (the EHR tried and failed), must be fetched by us; JSON {@code null}
  * means the EHR looked and found nothing.
+ *
+ * <p>A Bundle is not parsed whole. Its entries whose resources cannot give a fact (by {@link
+ * ResourceRelevance}) are left out, and the rest go to HAPI as one smaller Bundle of their fullUrl
+ * and the elements the facts read, copied byte for byte from the request, so that HAPI reads those
+ * as it would have in the full Bundle (ids from {@code fullUrl}, contained resources, its checks
+ * and their errors). On a heavy chart this parses a fraction of the resources, and of each only a
+ * few elements. What is left out is not checked beyond plain JSON: an invalid value that no fact is
+ * made from (in a resource that cannot matter, or in an identifier or the narrative of one that
+ * can) no longer fails the call. Entries the scan could not describe are passed on as sent.
  */
 final class PrefetchResolver {
 
-  private final FhirContext fhirContext;
+  /** A plain FHIR id: left-out entries are known by Type/id, so it must mean the same to HAPI. */
+  private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
-  PrefetchResolver(FhirContext fhirContext) {
+  private static final byte[] BUNDLE_START =
+      "{\"resourceType\":\"Bundle\",\"entry\":[".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] BUNDLE_END = "]}".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FULL_URL_MEMBER =
+      "{\"fullUrl\":\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] RESOURCE_MEMBER =
+      "{\"resource\":".getBytes(StandardCharsets.US_ASCII);
+
+  private final FhirContext fhirContext;
+  private final ResourceRelevance relevance;
+
+  PrefetchResolver(FhirContext fhirContext, ResourceRelevance relevance) {
     this.fhirContext = fhirContext;
+    this.relevance = relevance;
     ModelWarmUp.scan(fhirContext);
   }
 
@@ -33,34 +58,35 @@ final class PrefetchResolver {
    *
    * @throws InvalidPrefetchException when the value is neither null nor a resource for the key
    */
-  Optional<List<Resource>> resolve(PrefetchKey key, Map<String, JsonNode> prefetch) {
-    if (!prefetch.containsKey(key.key())) {
+  Optional<List<ChartEntry>> resolve(PrefetchKey key, Prefetch prefetch) {
+    if (!prefetch.contains(key.key())) {
       return Optional.empty();
     }
-    JsonNode value = prefetch.get(key.key());
-    if (value == null || value.isNull()) {
+    PrefetchValue value = prefetch.get(key.key());
+    if (value == null || value instanceof PrefetchValue.JsonNull) {
       return Optional.of(List.of());
     }
-    if (value.isMissingNode()) {
-      return Optional.empty();
-    }
-    if (!value.isObject()) {
+    if (value instanceof PrefetchValue.NotAnObject notAnObject) {
       throw new InvalidPrefetchException(
           "prefetch key '"
               + key.key()
               + "' holds a JSON "
-              + value.getNodeType().name().toLowerCase(Locale.ROOT)
+              + notAnObject.jsonType()
               + ", expected a FHIR resource or null");
     }
-    IBaseResource resource = parse(key, value);
+    if (value instanceof PrefetchValue.ScannedBundle bundle) {
+      return Optional.of(entriesOfBundle(key, bundle));
+    }
+    IBaseResource resource = parseWhole(key, (PrefetchValue.Whole) value);
     if (resource instanceof OperationOutcome) {
       return Optional.empty();
     }
     if (resource instanceof Bundle) {
-      return Optional.of(resourcesOfKey(key, (Bundle) resource));
+      return Optional.of(
+          resourcesOfKey(key, (Bundle) resource).stream().map(ChartEntry::parsed).toList());
     }
     if (isOfKey(key, resource)) {
-      return Optional.of(List.of((Resource) resource));
+      return Optional.of(List.of(ChartEntry.parsed((Resource) resource)));
     }
     throw new InvalidPrefetchException(
         "prefetch key '"
@@ -82,15 +108,113 @@ final class PrefetchResolver {
         .collect(Collectors.toList());
   }
 
+  private List<ChartEntry> entriesOfBundle(PrefetchKey key, PrefetchValue.ScannedBundle bundle) {
+    var kept = new ByteArrayOutputStream(4096);
+    kept.writeBytes(BUNDLE_START);
+    boolean[] leftOut = new boolean[bundle.entries().size()];
+    int keptCount = 0;
+    for (int i = 0; i < leftOut.length; i++) {
+      PrefetchValue.ScannedEntry entry = bundle.entries().get(i);
+      leftOut[i] = canBeLeftOut(key, entry);
+      if (!leftOut[i]) {
+        if (keptCount++ > 0) {
+          kept.write(',');
+        }
+        copyEntry(bundle.source(), entry, kept);
+      }
+    }
+    kept.writeBytes(BUNDLE_END);
+    List<Bundle.BundleEntryComponent> parsed =
+        keptCount == 0 ? List.of() : parseBundle(key, kept).getEntry();
+    var entries = new ArrayList<ChartEntry>(leftOut.length);
+    int next = 0;
+    for (int i = 0; i < leftOut.length; i++) {
+      PrefetchValue.ScannedEntry entry = bundle.entries().get(i);
+      if (leftOut[i]) {
+        entries.add(ChartEntry.leftOut(entry.resource().resourceType(), entry.id()));
+      } else {
+        Resource resource = parsed.get(next++).getResource();
+        if (resource != null && isOfKey(key, resource)) {
+          entries.add(ChartEntry.parsed(resource));
+        }
+      }
+    }
+    return entries;
+  }
+
+  /** A single resource, of which HAPI sees only the elements the facts read. */
+  private IBaseResource parseWhole(PrefetchKey key, PrefetchValue.Whole whole) {
+    if (whole.members() == null) {
+      return parse(key, whole.source(), whole.offset(), whole.length());
+    }
+    var json = new ByteArrayOutputStream(1024);
+    String type = whole.resourceType();
+    whole.members().writeKept(whole.source(), name -> relevance.readsElement(type, name), json);
+    byte[] bytes = json.toByteArray();
+    return parse(key, bytes, 0, bytes.length);
+  }
+
+  /**
+   * An entry as HAPI is to read it: as sent when the scan could not describe it; else with its
+   * fullUrl and its resource, of which only the elements the facts read.
+   */
+  private void copyEntry(
+      byte[] source, PrefetchValue.ScannedEntry entry, ByteArrayOutputStream to) {
+    if (entry.members() == null) {
+      to.write(source, entry.offset(), entry.length());
+      return;
+    }
+    if (entry.fullUrl() == null) {
+      to.writeBytes(RESOURCE_MEMBER);
+    } else {
+      to.writeBytes(FULL_URL_MEMBER);
+      to.writeBytes(JsonStringEncoder.getInstance().quoteAsUTF8(entry.fullUrl()));
+      to.write('"');
+      to.write(',');
+      to.write(RESOURCE_MEMBER, 1, RESOURCE_MEMBER.length - 1);
+    }
+    String type = entry.resource().resourceType();
+    entry.members().writeKept(source, name -> relevance.readsElement(type, name), to);
+    to.write('}');
+  }
+
+  /**
+   * Only a described resource of one of the key's types that cannot give a fact, and whose identity
+   * HAPI would read the same way (a plain id, and a fullUrl that is absent or ends in Type/id).
+   */
+  private boolean canBeLeftOut(PrefetchKey key, PrefetchValue.ScannedEntry entry) {
+    ScannedResource resource = entry.resource();
+    if (resource == null || entry.id() == null || !PLAIN_ID.matcher(entry.id()).matches()) {
+      return false;
+    }
+    if (key.resourceTypes().stream()
+        .noneMatch(type -> type.getSimpleName().equals(resource.resourceType()))) {
+      return false;
+    }
+    if (entry.fullUrl() != null
+        && !entry.fullUrl().endsWith("/" + resource.resourceType() + "/" + entry.id())) {
+      return false;
+    }
+    return !relevance.mayGiveFacts(resource);
+  }
+
+  private Bundle parseBundle(PrefetchKey key, ByteArrayOutputStream json) {
+    byte[] bytes = json.toByteArray();
+    if (parse(key, bytes, 0, bytes.length) instanceof Bundle bundle) {
+      return bundle;
+    }
+    throw new IllegalStateException("HAPI read a Bundle as another resource");
+  }
+
   private static boolean isOfKey(PrefetchKey key, IBaseResource resource) {
     return key.resourceTypes().stream().anyMatch(type -> type.isInstance(resource));
   }
 
-  private IBaseResource parse(PrefetchKey key, JsonNode value) {
+  private IBaseResource parse(PrefetchKey key, byte[] source, int offset, int length) {
     IParser parser = fhirContext.newJsonParser();
     parser.setParserErrorHandler(LenientParsing.errorHandler());
     try {
-      return parser.parseResource(value.toString());
+      return parser.parseResource(new ByteArrayInputStream(source, offset, length));
     } catch (RuntimeException e) {
       // HAPI's message quotes the JSON it choked on: not passed on, as it may be patient data.
       throw new InvalidPrefetchException(

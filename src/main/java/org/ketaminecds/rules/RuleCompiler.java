@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.ketaminecds.facts.MinimumDose;
 import org.ketaminecds.facts.Parameters;
+import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -23,9 +26,14 @@ import org.kie.api.builder.model.KieModuleModel;
  */
 public final class RuleCompiler {
 
+  /** Sessions a pool keeps ready: one per core is enough, and it grows under load. */
+  private static final int SESSIONS_KEPT = Runtime.getRuntime().availableProcessors();
+
   private static final String RESOURCES = "src/main/resources/";
   private static final String SCENARIOS = "scenarios/";
   private static final Pattern FINDING_TOPIC = Pattern.compile("Finding\\.of\\(\\s*\"([^\"]+)\"");
+
+  private final Map<ReleaseId, Module> modules = new HashMap<>();
 
   public RuleSet compile(RuleSource source) {
     var problems = new ArrayList<RuleProblem>();
@@ -53,8 +61,71 @@ public final class RuleCompiler {
       throw new InvalidRuleSetException(problems);
     }
     String version = source.version();
+    Module module = module(drl, drlVersion(source));
+    return new RuleSet(
+        version,
+        source.origin(),
+        module.releaseId(),
+        module.kieBase(),
+        parameters,
+        doses,
+        templates,
+        scenarios(source),
+        module.kieBase().newKieSessionsPool(SESSIONS_KEPT));
+  }
+
+  /**
+   * The released rules as a kjar, for {@link ReleasedRulesCompiler}.
+   *
+   * @throws InvalidRuleSetException when the DRL does not compile
+   */
+  byte[] kjar(RuleSource source) {
+    String drlVersion = drlVersion(source);
+    KieBuilder builder = build(source.filesEndingWith(".drl"), releaseIdOf(drlVersion));
+    byte[] kjar = ((InternalKieModule) builder.getKieModule()).getBytes();
+    KieServices.Factory.get().getRepository().removeKieModule(releaseIdOf(drlVersion));
+    return kjar;
+  }
+
+  /** The content hash of the DRL files alone: what the compiled module depends on. */
+  static String drlVersion(RuleSource source) {
+    return new RuleSource(source.origin(), new TreeMap<>(source.filesEndingWith(".drl"))).version();
+  }
+
+  /**
+   * The compiled module of these DRL files: the one a live rule set already uses (a change of
+   * parameters, cards or scenarios only needs no compilation), the one the build compiled, or a new
+   * compilation.
+   */
+  private synchronized Module module(Map<String, String> drl, String drlVersion) {
+    ReleaseId releaseId = releaseIdOf(drlVersion);
+    Module known = modules.get(releaseId);
+    if (known != null) {
+      modules.put(releaseId, known.withUsers(known.users() + 1));
+      return known;
+    }
+    var preloaded = PrecompiledRules.takePreloaded(releaseId);
+    if (preloaded.isPresent()) {
+      var module = new Module(releaseId, preloaded.get(), 1);
+      modules.put(releaseId, module);
+      return module;
+    }
     KieServices kie = KieServices.Factory.get();
-    ReleaseId releaseId = kie.newReleaseId("org.ketaminecds", "rules", version);
+    var precompiled = PrecompiledRules.find(drlVersion);
+    if (precompiled.isPresent()) {
+      kie.getRepository().addKieModule(kie.getResources().newByteArrayResource(precompiled.get()));
+    } else {
+      build(drl, releaseId);
+    }
+    var module =
+        new Module(
+            releaseId, kie.newKieContainer(releaseId).newKieBase(kieBaseConfiguration(kie)), 1);
+    modules.put(releaseId, module);
+    return module;
+  }
+
+  private KieBuilder build(Map<String, String> drl, ReleaseId releaseId) {
+    KieServices kie = KieServices.Factory.get();
     var fileSystem = kie.newKieFileSystem();
     fileSystem.generateAndWritePomXML(releaseId);
     fileSystem.writeKModuleXML(kieModule(kie).toXML());
@@ -76,21 +147,37 @@ public final class RuleCompiler {
       }
       throw new InvalidRuleSetException(located);
     }
-    var kieBase = kie.newKieContainer(releaseId).newKieBase(kieBaseConfiguration(kie));
-    return new RuleSet(
-        version,
-        source.origin(),
-        releaseId,
-        kieBase,
-        parameters,
-        doses,
-        templates,
-        scenarios(source));
+    return builder;
   }
 
-  /** Forgets a replaced rule set: Drools keeps every built module in a global repository. */
-  public void release(RuleSet ruleSet) {
+  private static ReleaseId releaseIdOf(String drlVersion) {
+    return KieServices.Factory.get().newReleaseId("org.ketaminecds", "rules", drlVersion);
+  }
+
+  /** Starts loading the rules compiled at build time, beside the rest of the start-up. */
+  public static void preloadReleasedRules() {
+    PrecompiledRules.preloadInBackground();
+  }
+
+  /**
+   * Forgets a replaced rule set: Drools keeps every built module in a global repository. The module
+   * goes once no rule set of this compiler uses it.
+   */
+  public synchronized void release(RuleSet ruleSet) {
+    Module module = modules.get(ruleSet.releaseId());
+    if (module != null && module.users() > 1) {
+      modules.put(ruleSet.releaseId(), module.withUsers(module.users() - 1));
+      return;
+    }
+    modules.remove(ruleSet.releaseId());
     KieServices.Factory.get().getRepository().removeKieModule(ruleSet.releaseId());
+  }
+
+  /** A compiled module and how many rule sets use it. */
+  private record Module(ReleaseId releaseId, KieBase kieBase, int users) {
+    Module withUsers(int count) {
+      return new Module(releaseId, kieBase, count);
+    }
   }
 
   private static KieModuleModel kieModule(KieServices kie) {
@@ -99,20 +186,6 @@ public final class RuleCompiler {
     module.setConfigurationProperty("drools.kbuilder.severity.duplicateRule", "ERROR");
     module.newKieBaseModel("ketamine-cds").setDefault(true);
     return module;
-  }
-
-  /**
-   * Each rule gets its own join network. With Drools 10.2's default beta-node sharing, rules that
-   * begin with the same conditions share one network segment, and splitting that segment as further
-   * rules are added loses matches: both ci-pregnancy rules, which share {@code exists
-   * KetamineConsidered(), HookContext(), Parameters(), not PatientInfo(gender == "male")}, never
-   * fired (apache/incubator-kie#7109 and #7115 are the same kind of defect). The rule set is small;
-   * the cost of not sharing is negligible, a rule that silently never fires is not.
-   */
-  static KieBaseConfiguration kieBaseConfiguration(KieServices kie) {
-    KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
-    configuration.setProperty("drools.shareBetaNodes", "false");
-    return configuration;
   }
 
   /** Every topic a rule concludes must have a card file, or the card would have no words. */
@@ -179,5 +252,19 @@ public final class RuleCompiler {
       return "(rules)";
     }
     return path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
+  }
+
+  /**
+   * Each rule gets its own join network. With Drools 10.2's default beta-node sharing, rules that
+   * begin with the same conditions share one network segment, and splitting that segment as further
+   * rules are added loses matches: both ci-pregnancy rules, which share {@code exists
+   * KetamineConsidered(), HookContext(), Parameters(), not PatientInfo(gender == "male")}, never
+   * fired (apache/incubator-kie#7109 and #7115 are the same kind of defect). The rule set is small;
+   * the cost of not sharing is negligible, a rule that silently never fires is not.
+   */
+  static KieBaseConfiguration kieBaseConfiguration(KieServices kie) {
+    KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
+    configuration.setProperty("drools.shareBetaNodes", "false");
+    return configuration;
   }
 }

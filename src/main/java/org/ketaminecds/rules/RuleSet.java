@@ -9,11 +9,12 @@ import org.ketaminecds.facts.MinimumDose;
 import org.ketaminecds.facts.Parameters;
 import org.kie.api.KieBase;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * A compiled, checked rule set: the knowledge base, the parameters and dose table it runs with, the
- * card texts of its topics, and its scenarios (name to JSON text) that prove it. Immutable and
- * shared by all calls; each call gets a fresh session.
+ * card texts of its topics, its scenarios (name to JSON text) that prove it, and the pool of
+ * sessions its calls run in. Shared by all calls; each call gets a session of its own, reset after.
  */
 public record RuleSet(
     String version,
@@ -23,7 +24,8 @@ public record RuleSet(
     Parameters parameters,
     List<MinimumDose> minimumDoses,
     Map<String, CardTemplate> cardTemplates,
-    Map<String, String> scenarios) {
+    Map<String, String> scenarios,
+    KieSessionsPool sessions) {
 
   public RuleSet {
     minimumDoses = List.copyOf(minimumDoses);

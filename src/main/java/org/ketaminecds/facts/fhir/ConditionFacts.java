@@ -23,7 +23,8 @@ final class ConditionFacts {
   }
 
   void addTo(List<Object> facts, Condition condition) {
-    if (!Verification.counts(condition.getVerificationStatus())) {
+    // Most Conditions of a chart are in no value set: they are done with before any date is read.
+    if (!inSomeValueSet(condition) || !Verification.counts(condition.getVerificationStatus())) {
       return;
     }
     String statusCode = Verification.statusCode(condition.getClinicalStatus());
@@ -59,5 +60,14 @@ final class ConditionFacts {
         }
       }
     }
+  }
+
+  private boolean inSomeValueSet(Condition condition) {
+    for (Coding coding : condition.getCode().getCoding()) {
+      if (!terminology.valueSetsOf(coding.getSystem(), coding.getCode()).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -20,6 +20,10 @@ final class FhirDates {
     }
     String text = dateTime.getValueAsString();
     try {
+      if (text.length() >= 10 && isPlainDate(text)) {
+        // The common case, without a DateTimeFormatter: its parse was a fifth of the facts' time.
+        return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+      }
       return switch (Math.min(text.length(), 10)) {
         case 4 -> LocalDate.of(Integer.parseInt(text), 1, 1);
         case 7 -> LocalDate.parse(text + "-01");
@@ -28,6 +32,26 @@ final class FhirDates {
     } catch (RuntimeException unparsable) {
       return null;
     }
+  }
+
+  /** yyyy-MM-dd at the start of {@code text}, all ten characters where they must be. */
+  private static boolean isPlainDate(String text) {
+    for (int i = 0; i < 10; i++) {
+      char c = text.charAt(i);
+      boolean ok = i == 4 || i == 7 ? c == '-' : c >= '0' && c <= '9';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      value = value * 10 + (text.charAt(i) - '0');
+    }
+    return value;
   }
 
   /** The instant, for ordering readings; a date alone counts as its start. */

@@ -17,8 +17,7 @@ import org.ketaminecds.terminology.Terminology;
  */
 final class MedicationTrialFacts {
 
-  private static final Set<String> NEVER_COUNTS =
-      Set.of("entered-in-error", "not-taken", "intended");
+  static final Set<String> NEVER_COUNTS = Set.of("entered-in-error", "not-taken", "intended");
 
   private final Terminology terminology;
 

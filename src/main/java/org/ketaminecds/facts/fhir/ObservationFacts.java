@@ -30,7 +30,7 @@ final class ObservationFacts {
   static final String PREGNANCY_STATUS = "pregnancy-status-observation";
   static final String PREGNANT = "pregnancy-status-pregnant";
 
-  private static final Set<String> NEVER_COUNTS = Set.of("entered-in-error", "cancelled");
+  static final Set<String> NEVER_COUNTS = Set.of("entered-in-error", "cancelled");
 
   private final Terminology terminology;
 
@@ -44,6 +44,11 @@ final class ObservationFacts {
       if (observation.hasStatus() && NEVER_COUNTS.contains(observation.getStatus().toCode())) {
         continue;
       }
+      CodeableConcept code = observation.getCode();
+      // Most Observations are other readings: done with before their time is read.
+      if (!inAny(code)) {
+        continue;
+      }
       BaseDateTimeType effective = FhirDates.startOf(observation.getEffective());
       Instant takenAt = FhirDates.instant(effective);
       LocalDate date = FhirDates.localDate(effective);
@@ -51,7 +56,6 @@ final class ObservationFacts {
         continue; // a reading without a time cannot be the most recent one
       }
       String id = observation.getIdElement().getIdPart();
-      CodeableConcept code = observation.getCode();
       if (in(BP_PANEL, code)) {
         Integer systolic = componentValue(observation, SYSTOLIC);
         Integer diastolic = componentValue(observation, DIASTOLIC);
@@ -77,6 +81,14 @@ final class ObservationFacts {
                     reading.id, takenAt, reading.date, reading.systolic, reading.diastolic));
           }
         });
+  }
+
+  /** In one of the value sets this class reads. */
+  private boolean inAny(CodeableConcept concept) {
+    return in(BP_PANEL, concept)
+        || in(SYSTOLIC, concept)
+        || in(DIASTOLIC, concept)
+        || in(PREGNANCY_STATUS, concept);
   }
 
   private boolean in(String valueSet, CodeableConcept concept) {

@@ -1,0 +1,70 @@
+package org.ketaminecds.hooks;
+
+import java.util.concurrent.TimeUnit;
+import org.ketaminecds.KetamineCdsApplication;
+import org.ketaminecds.bench.BenchCharts;
+import org.ketaminecds.bench.FloorAnswer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole in-process path of a patient-view call with full prefetch, from the request bytes to
+ * the response bytes, through the service's own controller and JSON mapper (no HTTP); beside it the
+ * floor: the same bytes read and answered with empty cards.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class HookCallBenchmark {
+
+  static final String SERVICE = "ketamine-eligibility";
+
+  @Param({"small", "heavy"})
+  public String chart;
+
+  private ConfigurableApplicationContext context;
+  private HooksController controller;
+  private JsonMapper json;
+  private byte[] request;
+
+  @Setup
+  public void setUp() {
+    context =
+        new SpringApplicationBuilder(KetamineCdsApplication.class)
+            .web(WebApplicationType.NONE)
+            .run(
+                "--cds.rules.watch=false",
+                "--cds.security.require-jwt=false",
+                // one INFO line per call would measure the console, not the service
+                "--logging.level.org.ketaminecds=WARN");
+    controller = context.getBean(HooksController.class);
+    json = context.getBean(JsonMapper.class);
+    request = BenchCharts.chart(chart).requestWithPrefetch("patient-view");
+  }
+
+  @TearDown
+  public void tearDown() {
+    context.close();
+  }
+
+  @Benchmark
+  public byte[] requestToResponse() {
+    return json.writeValueAsBytes(controller.call(SERVICE, request).getBody());
+  }
+
+  @Benchmark
+  public byte[] floor() {
+    return FloorAnswer.answer(request);
+  }
+}

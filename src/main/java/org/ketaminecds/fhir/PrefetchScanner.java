@@ -1,0 +1,275 @@
+package org.ketaminecds.fhir;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/**
+ * Reads the {@code prefetch} object of a hook call in the same pass that reads the request, without
+ * building a JSON tree or FHIR objects: each Bundle entry is located (its byte range in the request
+ * body) and its resource described by the few elements that decide whether it matters ({@link
+ * ScannedResource}) and by where its members are ({@link ResourceMembers}). Whatever the scan does
+ * not expect (a duplicated element, a value of another JSON type, a code with spaces around it)
+ * makes the entry irregular, and irregular entries are always parsed by HAPI, so the scan never has
+ * to agree with HAPI on anything but plain JSON.
+ */
+final class PrefetchScanner {
+
+  private static final Set<String> KEYS =
+      Stream.of(PrefetchKey.values()).map(PrefetchKey::key).collect(Collectors.toSet());
+
+  private PrefetchScanner() {}
+
+  /** The prefetch object; the parser is at its START_OBJECT and is left at its END_OBJECT. */
+  static Map<String, PrefetchValue> scanObject(JsonParser parser, byte[] source) {
+    Map<String, PrefetchValue> values = new HashMap<>();
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      String key = parser.currentName();
+      parser.nextToken();
+      if (KEYS.contains(key)) {
+        values.put(key, scanValue(parser, source));
+      } else {
+        // Keys this service did not ask for are never read.
+        parser.skipChildren();
+      }
+    }
+    return values;
+  }
+
+  /** One value; the parser is at its first token and is left at its last. */
+  static PrefetchValue scanValue(JsonParser parser, byte[] source) {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return new PrefetchValue.JsonNull();
+    }
+    if (token != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return new PrefetchValue.NotAnObject(jsonType(token));
+    }
+    int start = startOf(parser);
+    String resourceType = null;
+    List<PrefetchValue.ScannedEntry> entries = null;
+    var members = new ResourceMembers();
+    boolean regular = true;
+    boolean entrySeen = false;
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = parser.currentName();
+      members.add(name, startOf(parser));
+      JsonToken value = parser.nextToken();
+      if ("resourceType".equals(name)) {
+        regular &= resourceType == null && value == JsonToken.VALUE_STRING;
+        resourceType = value == JsonToken.VALUE_STRING ? parser.getString() : "";
+      } else if ("entry".equals(name)) {
+        regular &= !entrySeen && value == JsonToken.START_ARRAY;
+        entrySeen = true;
+        entries = value == JsonToken.START_ARRAY ? scanEntries(parser) : null;
+        regular &= entries != null;
+        if (value != JsonToken.START_ARRAY) {
+          parser.skipChildren();
+        }
+      } else {
+        parser.skipChildren();
+      }
+    }
+    members.end(startOf(parser));
+    int end = endOf(parser);
+    if (regular && "Bundle".equals(resourceType)) {
+      return new PrefetchValue.ScannedBundle(source, entries == null ? List.of() : entries);
+    }
+    boolean typed = regular && resourceType != null;
+    return new PrefetchValue.Whole(
+        source, start, end - start, typed ? resourceType : null, typed ? members : null);
+  }
+
+  /** The entries, or null when one of them is not an object; the parser ends on END_ARRAY. */
+  private static List<PrefetchValue.ScannedEntry> scanEntries(JsonParser parser) {
+    var entries = new ArrayList<PrefetchValue.ScannedEntry>();
+    boolean regular = true;
+    for (JsonToken token = parser.nextToken();
+        token != JsonToken.END_ARRAY;
+        token = parser.nextToken()) {
+      if (token == JsonToken.START_OBJECT) {
+        entries.add(scanEntry(parser));
+      } else {
+        regular = false;
+        parser.skipChildren();
+      }
+    }
+    return regular ? entries : null;
+  }
+
+  private static PrefetchValue.ScannedEntry scanEntry(JsonParser parser) {
+    int start = startOf(parser);
+    ResourceScan resource = null;
+    String fullUrl = null;
+    boolean regular = true;
+    boolean fullUrlSeen = false;
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if ("resource".equals(name)) {
+        regular &= resource == null && value == JsonToken.START_OBJECT;
+        if (value == JsonToken.START_OBJECT) {
+          resource = scanResource(parser);
+        } else {
+          parser.skipChildren();
+        }
+      } else if ("fullUrl".equals(name)) {
+        regular &= !fullUrlSeen && value == JsonToken.VALUE_STRING;
+        fullUrlSeen = true;
+        fullUrl = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+        parser.skipChildren();
+      } else {
+        parser.skipChildren();
+      }
+    }
+    int end = endOf(parser);
+    boolean described = regular && resource != null && resource.regular;
+    return new PrefetchValue.ScannedEntry(
+        start,
+        end - start,
+        described ? resource.describe() : null,
+        described ? resource.id : null,
+        fullUrl,
+        described ? resource.members : null);
+  }
+
+  private static ResourceScan scanResource(JsonParser parser) {
+    var scan = new ResourceScan();
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = parser.currentName();
+      scan.members.add(name, startOf(parser));
+      JsonToken value = parser.nextToken();
+      switch (name) {
+        case "resourceType" -> scan.resourceType = scan.text(parser, value, scan.resourceType);
+        case "id" -> scan.id = scan.text(parser, value, scan.id);
+        case "status" -> scan.status = scan.text(parser, value, scan.status);
+        case "code" -> scan.code = scan.concept(parser, value, scan.code);
+        case "medicationCodeableConcept" ->
+            scan.medicationCode = scan.concept(parser, value, scan.medicationCode);
+        case "medicationReference" -> {
+          scan.regular &= !scan.medicationReference && value == JsonToken.START_OBJECT;
+          scan.medicationReference = true;
+          parser.skipChildren();
+        }
+        default -> parser.skipChildren();
+      }
+    }
+    scan.members.end(startOf(parser));
+    scan.regular &= scan.resourceType != null;
+    return scan;
+  }
+
+  private static int startOf(JsonParser parser) {
+    return Math.toIntExact(parser.currentTokenLocation().getByteOffset());
+  }
+
+  /** Just past the END_OBJECT the parser is on. */
+  private static int endOf(JsonParser parser) {
+    return Math.toIntExact(parser.currentTokenLocation().getByteOffset()) + 1;
+  }
+
+  private static String jsonType(JsonToken token) {
+    return switch (token) {
+      case START_ARRAY -> "array";
+      case VALUE_STRING -> "string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+      case VALUE_TRUE, VALUE_FALSE -> "boolean";
+      default -> token.name().toLowerCase(Locale.ROOT);
+    };
+  }
+
+  /** What the scan of one resource found so far; irregular as soon as anything is unexpected. */
+  private static final class ResourceScan {
+    private String resourceType;
+    private String id;
+    private String status;
+    private List<ScannedCoding> code;
+    private List<ScannedCoding> medicationCode;
+    private boolean medicationReference;
+    private boolean regular = true;
+    private final ResourceMembers members = new ResourceMembers();
+
+    ScannedResource describe() {
+      return new ScannedResource(
+          resourceType,
+          status,
+          code == null ? List.of() : code,
+          medicationCode == null ? List.of() : medicationCode,
+          medicationReference);
+    }
+
+    /** A plain string element, seen once, with no spaces around it (HAPI may trim those). */
+    private String text(JsonParser parser, JsonToken value, String previous) {
+      if (previous != null || value != JsonToken.VALUE_STRING) {
+        regular = false;
+        parser.skipChildren();
+        return previous == null ? "" : previous;
+      }
+      String text = parser.getString();
+      regular &= isPlain(text);
+      return text;
+    }
+
+    /** The codings of a CodeableConcept; the text and everything else are not needed. */
+    private List<ScannedCoding> concept(
+        JsonParser parser, JsonToken value, List<ScannedCoding> previous) {
+      if (previous != null || value != JsonToken.START_OBJECT) {
+        regular = false;
+        parser.skipChildren();
+        return previous == null ? List.of() : previous;
+      }
+      List<ScannedCoding> codings = null;
+      while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = parser.currentName();
+        JsonToken member = parser.nextToken();
+        if ("coding".equals(name) && codings == null && member == JsonToken.START_ARRAY) {
+          codings = codings(parser);
+        } else {
+          regular &= !"coding".equals(name);
+          parser.skipChildren();
+        }
+      }
+      return codings == null ? List.of() : codings;
+    }
+
+    private List<ScannedCoding> codings(JsonParser parser) {
+      var codings = new ArrayList<ScannedCoding>(2);
+      for (JsonToken token = parser.nextToken();
+          token != JsonToken.END_ARRAY;
+          token = parser.nextToken()) {
+        if (token != JsonToken.START_OBJECT) {
+          regular = false;
+          parser.skipChildren();
+          continue;
+        }
+        String system = null;
+        String code = null;
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+          String name = parser.currentName();
+          JsonToken value = parser.nextToken();
+          if ("system".equals(name)) {
+            system = text(parser, value, system);
+          } else if ("code".equals(name)) {
+            code = text(parser, value, code);
+          } else {
+            parser.skipChildren();
+          }
+        }
+        codings.add(new ScannedCoding(system, code));
+      }
+      return codings;
+    }
+
+    private static boolean isPlain(String text) {
+      return !text.isEmpty() && text.charAt(0) > ' ' && text.charAt(text.length() - 1) > ' ';
+    }
+  }
+}

@@ -1,0 +1,351 @@
+package org.ketaminecds.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.parser.IParser;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ketaminecds.charts.ChartGenerator;
+import org.ketaminecds.charts.ChartSize;
+import org.ketaminecds.charts.GeneratedChart;
+import org.ketaminecds.facts.fhir.ChartFacts;
+import org.ketaminecds.facts.fhir.ChartRelevance;
+import org.ketaminecds.terminology.Terminology;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The fast path (prefetch scanned, resources that cannot matter never parsed) must give exactly the
+ * facts of the reference path (every prefetch value parsed whole by HAPI, as the service did
+ * before): on generated charts of every size and many seeds, and on the shapes where the two could
+ * part (duplicate ids, fullUrls that are not Type/id, irregular JSON, codes with spaces).
+ */
+class PrefetchFastPathTest {
+
+  static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
+  static final ChartSize MEDIUM = new ChartSize("medium", 40, 30, 20, 3);
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private static Terminology terminology;
+  private static ChartFacts chartFacts;
+  private static PatientDataLoader fast;
+
+  @BeforeAll
+  static void createLoaders() {
+    terminology = new Terminology(TestCharts.FHIR);
+    chartFacts = new ChartFacts(terminology);
+    fast =
+        new PatientDataLoader(
+            TestCharts.FHIR, FhirAccessProperties.defaults(), new ChartRelevance(terminology));
+  }
+
+  @AfterAll
+  static void closeLoaders() {
+    fast.close();
+  }
+
+  static Stream<Arguments> generatedCharts() {
+    return Stream.of(ChartSize.SMALL, MEDIUM, ChartSize.HEAVY)
+        .flatMap(
+            size ->
+                LongStream.rangeClosed(1, size == ChartSize.HEAVY ? 6 : 25)
+                    .mapToObj(seed -> Arguments.of(size.name(), seed, size)));
+  }
+
+  @ParameterizedTest(name = "{0} chart, seed {1}")
+  @MethodSource("generatedCharts")
+  void generatedChartsGiveTheFactsOfAFullParse(String name, long seed, ChartSize size) {
+    GeneratedChart chart = new ChartGenerator(seed, TODAY).generate(size);
+    Map<String, String> prefetch = chart.prefetchJson();
+
+    List<Object> reference = chartFacts.extract(referenceRecord(prefetch), TODAY);
+    List<Object> scanned = chartFacts.extract(fastRecord(chart.patientId(), prefetch), TODAY);
+
+    assertThat(scanned).isEqualTo(reference);
+    assertThat(reference).isNotEmpty();
+  }
+
+  @Test
+  void theHeavyChartIsMostlyLeftOut() {
+    GeneratedChart chart = new ChartGenerator(42, TODAY).generate(ChartSize.HEAVY);
+
+    PatientRecord record = fastRecord(chart.patientId(), chart.prefetchJson());
+
+    assertThat(record.conditions()).hasSizeLessThan(chart.conditions().size() / 4);
+    assertThat(record.observations()).hasSizeLessThan(chart.observations().size() * 3 / 4);
+  }
+
+  @Test
+  void aLeftOutEntryStillWinsOverALaterDuplicateOfItsId() {
+    String conditions =
+        bundle(
+            entry("Condition", "c1", condition("c1", "http://snomed.info/sct", "44054006")),
+            entry("Condition", "c1", condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "F33.2")),
+            entry(
+                "Condition", "c2", condition("c2", "http://hl7.org/fhir/sid/icd-10-cm", "F33.1")));
+
+    assertSameFacts(Map.of("conditions", conditions));
+    assertThat(fastRecord("p1", Map.of("conditions", conditions)).conditions())
+        .extracting(Resource::getIdPart)
+        .containsExactly("c2");
+  }
+
+  @Test
+  void entriesWhoseFullUrlIsNotTypeAndIdAreParsed() {
+    String conditions =
+        bundle(
+            "{\"fullUrl\":\"urn:uuid:6f0e8d9a-1\",\"resource\":"
+                + condition("c1", "http://snomed.info/sct", "44054006")
+                + "}",
+            "{\"fullUrl\":\"urn:uuid:6f0e8d9a-2\",\"resource\":"
+                + condition("c2", "http://hl7.org/fhir/sid/icd-10-cm", "F33.2")
+                + "}",
+            "{\"resource\":" + condition("c3", "http://hl7.org/fhir/sid/icd-10-cm", "F32.0") + "}");
+
+    assertSameFacts(Map.of("conditions", conditions));
+    assertThat(fastRecord("p1", Map.of("conditions", conditions)).conditions()).hasSize(3);
+  }
+
+  @Test
+  void medicationsByReferenceAndByRxNormOidAreFound() {
+    String medications =
+        bundle(
+            entry(
+                "MedicationStatement",
+                "ms1",
+                "{\"resourceType\":\"MedicationStatement\",\"id\":\"ms1\",\"status\":\"completed\","
+                    + "\"medicationReference\":{\"reference\":\"Medication/m1\"},"
+                    + "\"effectivePeriod\":{\"start\":\"2025-01-01\",\"end\":\"2025-03-01\"}}"),
+            entry(
+                "MedicationStatement",
+                "ms2",
+                "{\"resourceType\":\"MedicationStatement\",\"id\":\"ms2\",\"status\":\"stopped\","
+                    + "\"medicationCodeableConcept\":{\"coding\":[{\"system\":"
+                    + "\"urn:oid:2.16.840.1.113883.6.88\",\"code\":\"312938\"}]}}"),
+            entry(
+                "MedicationStatement",
+                "ms3",
+                "{\"resourceType\":\"MedicationStatement\",\"id\":\"ms3\",\"status\":\"not-taken\","
+                    + "\"medicationCodeableConcept\":{\"coding\":[{\"system\":"
+                    + "\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"312938\"}]}}"),
+            entry(
+                "Medication",
+                "m1",
+                "{\"resourceType\":\"Medication\",\"id\":\"m1\",\"code\":{\"coding\":[{\"system\":"
+                    + "\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"312938\"}]}}"),
+            entry(
+                "Medication",
+                "m2",
+                "{\"resourceType\":\"Medication\",\"id\":\"m2\",\"code\":{\"coding\":[{\"system\":"
+                    + "\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"617312\"}]}}"));
+
+    assertSameFacts(Map.of("medications", medications));
+    PatientRecord record = fastRecord("p1", Map.of("medications", medications));
+    assertThat(record.medicationStatements())
+        .extracting(Resource::getIdPart)
+        .containsExactly("ms1", "ms2");
+    assertThat(record.medications()).extracting(Resource::getIdPart).containsExactly("m1");
+  }
+
+  @Test
+  void codesWithSpacesAndRepeatedElementsAreLeftToHapi() {
+    String conditions =
+        bundle(
+            entry(
+                "Condition", "c1", condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", " F33.2")),
+            entry(
+                "Condition",
+                "c2",
+                "{\"resourceType\":\"Condition\",\"id\":\"c2\",\"code\":{\"coding\":[{\"system\":"
+                    + "\"http://snomed.info/sct\",\"code\":\"44054006\"}]},\"code\":{\"coding\":"
+                    + "[{\"system\":\"http://hl7.org/fhir/sid/icd-10-cm\",\"code\":\"F33.2\"}]}}"));
+
+    assertSameOutcome(Map.of("conditions", conditions));
+  }
+
+  @Test
+  void aCodingThatIsNotAnArrayFailsAsItDidBefore() {
+    String conditions =
+        bundle(
+            entry(
+                "Condition",
+                "c1",
+                "{\"resourceType\":\"Condition\",\"id\":\"c1\",\"code\":{\"coding\":{\"system\":"
+                    + "\"http://snomed.info/sct\",\"code\":\"44054006\"}}}"));
+
+    assertThatThrownBy(() -> fastRecord("p1", Map.of("conditions", conditions)))
+        .isInstanceOf(InvalidPrefetchException.class);
+    assertThatThrownBy(() -> referenceRecord(Map.of("conditions", conditions)))
+        .isInstanceOf(InvalidPrefetchException.class);
+  }
+
+  @Test
+  void anInvalidValueInAResourceThatCanGiveAFactStillFailsTheCall() {
+    String conditions =
+        bundle(
+            entry(
+                "Condition",
+                "c1",
+                "{\"resourceType\":\"Condition\",\"id\":\"c1\",\"onsetDateTime\":\"not a date\","
+                    + "\"code\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/icd-10-cm\","
+                    + "\"code\":\"F33.2\"}]}}"));
+
+    assertThatThrownBy(() -> fastRecord("p1", Map.of("conditions", conditions)))
+        .isInstanceOf(InvalidPrefetchException.class);
+  }
+
+  /**
+   * The one difference, and the point of the fast path: a resource that can give no fact is not
+   * parsed, so an invalid value inside it no longer costs the clinician the advice.
+   */
+  @Test
+  void anInvalidValueInAResourceThatCannotMatterNoLongerFailsTheCall() {
+    String conditions =
+        bundle(
+            entry(
+                "Condition",
+                "c1",
+                "{\"resourceType\":\"Condition\",\"id\":\"c1\",\"onsetDateTime\":\"not a date\","
+                    + "\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\","
+                    + "\"code\":\"44054006\"}]}}"),
+            entry(
+                "Condition", "c2", condition("c2", "http://hl7.org/fhir/sid/icd-10-cm", "F33.2")));
+
+    assertThat(fastRecord("p1", Map.of("conditions", conditions)).conditions())
+        .extracting(Resource::getIdPart)
+        .containsExactly("c2");
+    assertThatThrownBy(() -> referenceRecord(Map.of("conditions", conditions)))
+        .isInstanceOf(InvalidPrefetchException.class);
+  }
+
+  @Test
+  void observationsThatDoNotCountAreLeftOutAndTheOthersPaired() {
+    String observations =
+        bundle(
+            entry("Observation", "o1", reading("o1", "final", "8480-6", 150)),
+            entry("Observation", "o2", reading("o2", "final", "8462-4", 95)),
+            entry("Observation", "o3", reading("o3", "entered-in-error", "8480-6", 190)),
+            entry("Observation", "o4", reading("o4", "final", "8867-4", 70)));
+
+    assertSameFacts(Map.of("observations", observations));
+    assertThat(fastRecord("p1", Map.of("observations", observations)).observations())
+        .extracting(Resource::getIdPart)
+        .containsExactly("o1", "o2");
+  }
+
+  private static void assertSameFacts(Map<String, String> prefetch) {
+    assertThat(chartFacts.extract(fastRecord("p1", prefetch), TODAY))
+        .isEqualTo(chartFacts.extract(referenceRecord(prefetch), TODAY))
+        .isNotEmpty();
+  }
+
+  /** The same facts, or the same kind of failure. */
+  private static void assertSameOutcome(Map<String, String> prefetch) {
+    List<Object> reference;
+    try {
+      reference = chartFacts.extract(referenceRecord(prefetch), TODAY);
+    } catch (InvalidPrefetchException failure) {
+      assertThatThrownBy(() -> fastRecord("p1", prefetch))
+          .isInstanceOf(InvalidPrefetchException.class);
+      return;
+    }
+    assertThat(chartFacts.extract(fastRecord("p1", prefetch), TODAY)).isEqualTo(reference);
+  }
+
+  private static PatientRecord fastRecord(String patientId, Map<String, String> prefetch) {
+    Map<String, JsonNode> tree = new LinkedHashMap<>();
+    prefetch.forEach((key, json) -> tree.put(key, JSON.readTree(json)));
+    return fast.load(new PatientDataRequest(patientId, null, null, tree), keysOf(prefetch));
+  }
+
+  /** The path before the fast one: each prefetch value parsed whole by HAPI. */
+  private static PatientRecord referenceRecord(Map<String, String> prefetch) {
+    Map<PrefetchKey, List<ChartEntry>> entries = new EnumMap<>(PrefetchKey.class);
+    for (PrefetchKey key : keysOf(prefetch)) {
+      IParser parser = TestCharts.FHIR.newJsonParser();
+      parser.setParserErrorHandler(LenientParsing.errorHandler());
+      IBaseResource resource;
+      try {
+        resource = parser.parseResource(prefetch.get(key.key()));
+      } catch (RuntimeException e) {
+        throw new InvalidPrefetchException("reference parse failed");
+      }
+      var list = new ArrayList<ChartEntry>();
+      if (resource instanceof Bundle bundle) {
+        PrefetchResolver.resourcesOfKey(key, bundle).forEach(r -> list.add(ChartEntry.parsed(r)));
+      } else if (!(resource instanceof OperationOutcome)) {
+        list.add(ChartEntry.parsed((Resource) resource));
+      }
+      entries.put(key, list);
+    }
+    return PatientRecordAssembler.assemble(entries);
+  }
+
+  private static Set<PrefetchKey> keysOf(Map<String, String> prefetch) {
+    var keys = EnumSet.noneOf(PrefetchKey.class);
+    for (PrefetchKey key : PrefetchKey.values()) {
+      if (prefetch.containsKey(key.key())) {
+        keys.add(key);
+      }
+    }
+    return keys;
+  }
+
+  private static String bundle(String... entries) {
+    return "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":["
+        + String.join(",", entries)
+        + "]}";
+  }
+
+  private static String entry(String type, String id, String resource) {
+    return "{\"fullUrl\":\"https://ehr.example/fhir/"
+        + type
+        + "/"
+        + id
+        + "\",\"resource\":"
+        + resource
+        + ",\"search\":{\"mode\":\"match\"}}";
+  }
+
+  private static String condition(String id, String system, String code) {
+    return "{\"resourceType\":\"Condition\",\"id\":\""
+        + id
+        + "\",\"clinicalStatus\":{\"coding\":[{\"code\":\"active\"}]},\"code\":{\"coding\":"
+        + "[{\"system\":\""
+        + system
+        + "\",\"code\":\""
+        + code
+        + "\"}]},\"onsetDateTime\":\"2025-09-01\"}";
+  }
+
+  private static String reading(String id, String status, String loinc, int mmHg) {
+    return "{\"resourceType\":\"Observation\",\"id\":\""
+        + id
+        + "\",\"status\":\""
+        + status
+        + "\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\""
+        + loinc
+        + "\"}]},\"effectiveDateTime\":\"2026-05-20T10:00:00Z\",\"valueQuantity\":{\"value\":"
+        + mmHg
+        + ",\"unit\":\"mm[Hg]\"}}";
+  }
+}
