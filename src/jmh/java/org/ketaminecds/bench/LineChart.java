@@ -142,6 +142,9 @@ final class LineChart {
         max = Math.max(max, point[axis]);
       }
     }
+    if (log && axis == 0) {
+      return new double[] {min, max};
+    }
     if (log) {
       return new double[] {
         Math.pow(10, Math.floor(Math.log10(min))), Math.pow(10, Math.ceil(Math.log10(max)))
@@ -177,6 +180,9 @@ final class LineChart {
   }
 
   static String format(double value) {
+    if (value == 0) {
+      return "0";
+    }
     if (value >= 1000) {
       return String.format(Locale.ROOT, "%,.0f", value);
     }

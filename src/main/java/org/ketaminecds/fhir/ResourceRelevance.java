@@ -17,8 +17,8 @@ public interface ResourceRelevance {
 
   /**
    * Whether the facts read a top-level element of a resource type ({@code status}, {@code code},
-   * {@code onsetDateTime}...). Elements they never read (identifiers, narrative, meta data of the
-   * EHR's workflow) are left out of what HAPI parses.
+   * {@code onsetDateTime}...). Elements they never read (identifiers, the narrative, categories,
+   * who recorded it) are left out of what HAPI parses.
    */
   default boolean readsElement(String resourceType, String element) {
     return true;

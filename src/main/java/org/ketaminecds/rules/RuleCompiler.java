@@ -23,6 +23,11 @@ import org.kie.api.builder.model.KieModuleModel;
  * Compiles a rules folder into a {@link RuleSet} with Drools' executable model, the only build path
  * of {@code drools-engine} 10.2. All problems of the folder are collected and reported together, by
  * file and line, in an {@link InvalidRuleSetException}.
+ *
+ * <p>Compiling is the slow part (seconds), so it is done as rarely as possible: the released rules
+ * come compiled with the build ({@link PrecompiledRules}), and a compiled module is kept by the
+ * hash of its DRL files and shared by every rule set with that DRL, so that changing parameters,
+ * cards or scenarios never compiles.
  */
 public final class RuleCompiler {
 

@@ -238,6 +238,36 @@ class PrefetchFastPathTest {
   }
 
   @Test
+  void elementsTheFactsReadAreKeptWithTheirExtensionsAndTheOthersLeftOut() {
+    String abated =
+        "\"code\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/icd-10-cm\","
+            + "\"code\":\"F33.2\"}]},\"_abatementDateTime\":{\"extension\":[{\"url\":"
+            + "\"http://example.org/unknown-date\",\"valueString\":\"some time ago\"}]}}";
+    String valid =
+        bundle(
+            entry(
+                "Condition",
+                "c1",
+                "{\"resourceType\":\"Condition\",\"id\":\"c1\",\"identifier\":[{\"value\":"
+                    + "\"x\"}],"
+                    + abated));
+    String invalidIdentifier =
+        bundle(
+            entry(
+                "Condition",
+                "c1",
+                "{\"resourceType\":\"Condition\",\"id\":\"c1\",\"identifier\":\"x\"," + abated));
+
+    assertSameFacts(Map.of("conditions", valid));
+    assertThat(chartFacts.extract(fastRecord("p1", Map.of("conditions", invalidIdentifier)), TODAY))
+        .isEqualTo(chartFacts.extract(referenceRecord(Map.of("conditions", valid)), TODAY));
+    assertThat(fastRecord("p1", Map.of("conditions", valid)).conditions().get(0).hasAbatement())
+        .isTrue();
+    assertThatThrownBy(() -> referenceRecord(Map.of("conditions", invalidIdentifier)))
+        .isInstanceOf(InvalidPrefetchException.class);
+  }
+
+  @Test
   void observationsThatDoNotCountAreLeftOutAndTheOthersPaired() {
     String observations =
         bundle(
