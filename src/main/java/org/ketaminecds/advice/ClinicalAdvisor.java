@@ -39,6 +39,14 @@ public class ClinicalAdvisor {
     return draftOrders == null ? List.of() : draftOrderReader.ketamineOrders(draftOrders);
   }
 
+  /**
+   * Whether the chart is needed at all: the order hooks answer no cards, without reading the
+   * patient's data, when no draft order is ketamine or esketamine (contract).
+   */
+  public boolean needsChart(String hook, List<KetamineOrder> orders) {
+    return !HookContext.isOrderHook(hook) || !orders.isEmpty();
+  }
+
   public Advice advise(
       RuleSet ruleSet,
       String hook,

@@ -10,6 +10,11 @@ public record HookContext(String hook, LocalDate today) {
   }
 
   public boolean orderHook() {
+    return isOrderHook(hook);
+  }
+
+  /** order-select and order-sign: their cards appear only for a ketamine/esketamine draft. */
+  public static boolean isOrderHook(String hook) {
     return "order-select".equals(hook) || "order-sign".equals(hook);
   }
 }

@@ -1,6 +1,8 @@
 package org.ketaminecds.fhir;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Medication;
@@ -30,5 +32,47 @@ public record PatientRecord(
     medications = List.copyOf(medications);
     observations = List.copyOf(observations);
     allergies = List.copyOf(allergies);
+  }
+
+  /**
+   * Sorts loose resources (a scenario's list, a pasted Bundle) into a chart. Callers decide what to
+   * do with the resources a chart does not hold, and with a second Patient.
+   */
+  public static final class Builder {
+    private Patient patient;
+    private final List<Condition> conditions = new ArrayList<>();
+    private final List<MedicationStatement> statements = new ArrayList<>();
+    private final List<Medication> medications = new ArrayList<>();
+    private final List<Observation> observations = new ArrayList<>();
+    private final List<AllergyIntolerance> allergies = new ArrayList<>();
+
+    /** Adds a resource of the chart; false (and nothing added) for any other type. */
+    public boolean add(IBaseResource resource) {
+      if (resource instanceof Patient p) {
+        patient = p;
+      } else if (resource instanceof Condition c) {
+        conditions.add(c);
+      } else if (resource instanceof MedicationStatement s) {
+        statements.add(s);
+      } else if (resource instanceof Medication m) {
+        medications.add(m);
+      } else if (resource instanceof Observation o) {
+        observations.add(o);
+      } else if (resource instanceof AllergyIntolerance a) {
+        allergies.add(a);
+      } else {
+        return false;
+      }
+      return true;
+    }
+
+    public boolean hasPatient() {
+      return patient != null;
+    }
+
+    public PatientRecord build() {
+      return new PatientRecord(
+          patient, conditions, statements, medications, observations, allergies);
+    }
   }
 }

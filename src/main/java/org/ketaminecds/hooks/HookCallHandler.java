@@ -44,7 +44,7 @@ class HookCallHandler {
     RuleSet ruleSet = rules.current();
     LocalDate today = LocalDate.now(clock);
     List<KetamineOrder> orders = advisor.ketamineOrders(call.draftOrders());
-    if (call.service().orderHook() && orders.isEmpty()) {
+    if (!advisor.needsChart(call.service().hook(), orders)) {
       log.info(
           "hookInstance={} service={} ruleset={} no ketamine/esketamine draft order: 0 cards in {} ms",
           call.request().hookInstance(),

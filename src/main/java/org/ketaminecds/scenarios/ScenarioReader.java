@@ -9,14 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.MedicationStatement;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Patient;
 import org.ketaminecds.fhir.PatientRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -84,27 +79,10 @@ public final class ScenarioReader {
     if (resources == null || !resources.isArray()) {
       throw new InvalidScenarioException(name, "resources must be a list of FHIR resources");
     }
-    Patient patient = null;
-    var conditions = new ArrayList<Condition>();
-    var statements = new ArrayList<MedicationStatement>();
-    var medications = new ArrayList<Medication>();
-    var observations = new ArrayList<Observation>();
-    var allergies = new ArrayList<AllergyIntolerance>();
+    var chart = new PatientRecord.Builder();
     for (JsonNode node : resources) {
       IBaseResource resource = parse(name, node);
-      if (resource instanceof Patient p) {
-        patient = p;
-      } else if (resource instanceof Condition c) {
-        conditions.add(c);
-      } else if (resource instanceof MedicationStatement s) {
-        statements.add(s);
-      } else if (resource instanceof Medication m) {
-        medications.add(m);
-      } else if (resource instanceof Observation o) {
-        observations.add(o);
-      } else if (resource instanceof AllergyIntolerance a) {
-        allergies.add(a);
-      } else {
+      if (!chart.add(resource)) {
         throw new InvalidScenarioException(
             name,
             "resources may hold Patient, Condition, MedicationStatement, Medication,"
@@ -112,7 +90,7 @@ public final class ScenarioReader {
                 + resource.fhirType());
       }
     }
-    return new PatientRecord(patient, conditions, statements, medications, observations, allergies);
+    return chart.build();
   }
 
   private Bundle draftOrders(String name, JsonNode orders) {

@@ -26,11 +26,10 @@ public class ScenarioRunner {
 
   public ScenarioResult run(RuleSet ruleSet, Scenario scenario) {
     List<KetamineOrder> orders = advisor.ketamineOrders(scenario.draftOrders());
-    boolean orderHook = !"patient-view".equals(scenario.hook());
     Advice advice =
-        orderHook && orders.isEmpty()
-            ? new Advice(List.of(), null, 0)
-            : advisor.advise(ruleSet, scenario.hook(), scenario.chart(), orders, scenario.asOf());
+        advisor.needsChart(scenario.hook(), orders)
+            ? advisor.advise(ruleSet, scenario.hook(), scenario.chart(), orders, scenario.asOf())
+            : Advice.withoutRules();
     return new ScenarioResult(scenario, advice, compare(scenario, advice.cards()));
   }
 

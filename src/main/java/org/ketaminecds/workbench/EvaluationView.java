@@ -36,7 +36,7 @@ record EvaluationView(
       String ruleSetVersion, String hook, LocalDate asOf, Advice advice, List<String> notes) {
     Evaluation evaluation = advice.evaluation();
     var allNotes = new ArrayList<>(notes);
-    if (evaluation == null) {
+    if (!advice.rulesRan()) {
       // The order services answer at once when no draft order is of ketamine or esketamine.
       allNotes.add(
           "No ketamine or esketamine draft order: the "

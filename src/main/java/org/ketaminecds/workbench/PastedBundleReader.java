@@ -8,13 +8,9 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.MedicationStatement;
-import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.ketaminecds.fhir.PatientRecord;
@@ -36,12 +32,7 @@ class PastedBundleReader {
 
   PastedChart read(String bundleJson, boolean orderHook) {
     Bundle bundle = parse(bundleJson);
-    Patient patient = null;
-    var conditions = new ArrayList<Condition>();
-    var statements = new ArrayList<MedicationStatement>();
-    var medications = new ArrayList<Medication>();
-    var observations = new ArrayList<Observation>();
-    var allergies = new ArrayList<AllergyIntolerance>();
+    var chart = new PatientRecord.Builder();
     var draftOrders = new Bundle().setType(Bundle.BundleType.COLLECTION);
     Map<String, Integer> leftOut = new TreeMap<>();
     int requests = 0;
@@ -49,27 +40,17 @@ class PastedBundleReader {
       Resource resource = entry.getResource();
       if (resource == null) {
         leftOut.merge("entries without a resource", 1, Integer::sum);
-      } else if (resource instanceof Patient p) {
-        if (patient != null) {
-          throw WorkbenchRequestException.invalid(
-              "The Bundle holds more than one Patient; paste one patient's chart");
-        }
-        patient = p;
-      } else if (resource instanceof Condition c) {
-        conditions.add(c);
-      } else if (resource instanceof MedicationStatement s) {
-        statements.add(s);
-      } else if (resource instanceof Medication m) {
-        // Both a statement and a draft order may reference a Medication by id.
-        medications.add(m);
-        draftOrders.addEntry().setResource(m);
-      } else if (resource instanceof Observation o) {
-        observations.add(o);
-      } else if (resource instanceof AllergyIntolerance a) {
-        allergies.add(a);
+      } else if (resource instanceof Patient && chart.hasPatient()) {
+        throw WorkbenchRequestException.invalid(
+            "The Bundle holds more than one Patient; paste one patient's chart");
       } else if (resource instanceof MedicationRequest r) {
         draftOrders.addEntry().setResource(r);
         requests++;
+      } else if (chart.add(resource)) {
+        if (resource instanceof Medication m) {
+          // Both a statement and a draft order may reference a Medication by id.
+          draftOrders.addEntry().setResource(m);
+        }
       } else {
         leftOut.merge(resource.fhirType(), 1, Integer::sum);
       }
@@ -83,13 +64,10 @@ class PastedBundleReader {
               + requests
               + " × MedicationRequest: draft orders are read on order-select and order-sign");
     }
-    if (patient == null) {
+    if (!chart.hasPatient()) {
       notes.add("The Bundle has no Patient: age-based rules cannot apply");
     }
-    return new PastedChart(
-        new PatientRecord(patient, conditions, statements, medications, observations, allergies),
-        orderHook ? draftOrders : null,
-        notes);
+    return new PastedChart(chart.build(), orderHook ? draftOrders : null, notes);
   }
 
   private Bundle parse(String bundleJson) {

@@ -3,6 +3,7 @@ package org.ketaminecds.workbench;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
 import java.util.Map;
+import org.ketaminecds.facts.HookContext;
 import org.ketaminecds.rules.ActiveRuleSet;
 import org.ketaminecds.rules.RuleSet;
 import org.ketaminecds.scenarios.InvalidScenarioException;
@@ -67,7 +68,7 @@ class WorkbenchEvaluator {
   }
 
   private EvaluationView bundle(RuleSet ruleSet, EvaluateRequest.OfBundle request) {
-    boolean orderHook = !"patient-view".equals(request.hook());
+    boolean orderHook = HookContext.isOrderHook(request.hook());
     PastedChart pasted = bundleReader.read(request.bundleJson(), orderHook);
     // A pasted chart is a scenario without expectations: running it as one keeps a single path
     // (including the order hooks' answer when no draft order is ketamine). Its comparison with
