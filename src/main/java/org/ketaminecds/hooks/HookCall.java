@@ -1,6 +1,5 @@
 package org.ketaminecds.hooks;
 
-import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.ketaminecds.fhir.PatientDataRequest;
 
@@ -14,10 +13,6 @@ record HookCall(CdsService service, HookRequest request, String patientId, Bundl
   PatientDataRequest patientDataRequest() {
     String token =
         request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
-    return new PatientDataRequest(
-        patientId,
-        request.fhirServer(),
-        token,
-        request.prefetch() == null ? Map.of() : request.prefetch());
+    return new PatientDataRequest(patientId, request.fhirServer(), token, request.prefetch());
   }
 }

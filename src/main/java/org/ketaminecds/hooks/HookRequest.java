@@ -1,12 +1,14 @@
 package org.ketaminecds.hooks;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Map;
+import org.ketaminecds.fhir.Prefetch;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A hook call as the EHR sends it (CDS Hooks 2.0). Unknown members are ignored, as the
  * specification asks of services.
+ *
+ * @param prefetch the {@code prefetch} object, scanned but not parsed; null when not sent
  */
 record HookRequest(
     String hook,
@@ -14,7 +16,7 @@ record HookRequest(
     String fhirServer,
     FhirAuthorization fhirAuthorization,
     JsonNode context,
-    Map<String, JsonNode> prefetch) {
+    Prefetch prefetch) {
 
   /** {@code fhirAuthorization}: an OAuth 2.0 access token for the FHIR server. */
   record FhirAuthorization(

@@ -4,9 +4,14 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import org.hl7.fhir.r4.model.Bundle;
+import org.ketaminecds.fhir.Prefetch;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -23,6 +28,16 @@ class HookRequestReader {
    * that could flood or forge the log lines it appears in.
    */
   static final int MAX_HOOK_INSTANCE_LENGTH = 100;
+
+  // Members are bound in the middle of the request: what follows them is not trailing content.
+  private static final ObjectReader AUTHORIZATION =
+      RequestJson.MAPPER
+          .readerFor(HookRequest.FhirAuthorization.class)
+          .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectReader TREE =
+      RequestJson.MAPPER
+          .readerFor(JsonNode.class)
+          .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final FhirContext fhirContext;
 
@@ -50,22 +65,102 @@ class HookRequestReader {
       throw new InvalidHookRequestException("context must be a JSON object");
     }
     String patientId = patientId(request.context());
-    if (request.prefetch() != null && request.prefetch().containsKey(null)) {
-      throw new InvalidHookRequestException("prefetch has a key that is not a text");
-    }
     Bundle draftOrders = service.orderHook() ? draftOrders(request.context()) : null;
     return new HookCall(service, request, patientId, draftOrders);
   }
 
+  /**
+   * Reads the request in one pass over its bytes. Every member but {@code prefetch} is bound as
+   * Jackson binds it; {@code prefetch}, most of the bytes of a call, is only scanned (see {@link
+   * Prefetch}): a heavy chart never becomes a JSON tree, nor a string to be parsed again.
+   */
   private static HookRequest parse(byte[] body) {
-    JsonNode root = RequestJson.object(body, "request");
-    try {
-      return RequestJson.MAPPER.treeToValue(root, HookRequest.class);
-    } catch (MismatchedInputException e) {
-      throw new InvalidHookRequestException(RequestJson.wrongType(e));
-    } catch (JacksonException e) {
-      throw new InvalidHookRequestException("The request is not a CDS Hooks request");
+    if (body == null || body.length == 0) {
+      throw new InvalidHookRequestException("The request has no body; send a JSON object");
     }
+    try (JsonParser parser = RequestJson.MAPPER.createParser(body)) {
+      JsonToken first = parser.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        throw RequestJson.notAnObject("request", RequestJson.jsonType(first));
+      }
+      HookRequest request = members(parser, body);
+      if (parser.nextToken() != null) {
+        // What a JSON tree reader reports as trailing tokens: the body is not one JSON value.
+        throw new InvalidHookRequestException(
+            "The request is not valid JSON: more content follows the request object");
+      }
+      return request;
+    } catch (JacksonException e) {
+      throw RequestJson.unreadable("request", e);
+    }
+  }
+
+  private static HookRequest members(JsonParser parser, byte[] body) {
+    String hook = null;
+    String hookInstance = null;
+    String fhirServer = null;
+    HookRequest.FhirAuthorization fhirAuthorization = null;
+    JsonNode context = null;
+    Prefetch prefetch = null;
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (name) {
+        case "hook" -> hook = text(parser, value, name);
+        case "hookInstance" -> hookInstance = text(parser, value, name);
+        case "fhirServer" -> fhirServer = text(parser, value, name);
+        case "fhirAuthorization" -> fhirAuthorization = authorization(parser, value);
+        case "context" -> context = context(parser, value);
+        case "prefetch" -> prefetch = prefetch(parser, value, body);
+        default -> parser.skipChildren();
+      }
+    }
+    return new HookRequest(hook, hookInstance, fhirServer, fhirAuthorization, context, prefetch);
+  }
+
+  /** A string member; {@code 42} is a broken client, not an identifier (no coercion to text). */
+  private static String text(JsonParser parser, JsonToken value, String name) {
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (value != JsonToken.VALUE_STRING) {
+      throw new InvalidHookRequestException(name + " must be a JSON string");
+    }
+    return parser.getString();
+  }
+
+  private static HookRequest.FhirAuthorization authorization(JsonParser parser, JsonToken value) {
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (value != JsonToken.START_OBJECT) {
+      throw new InvalidHookRequestException("fhirAuthorization must be a JSON object");
+    }
+    try {
+      return AUTHORIZATION.readValue(parser);
+    } catch (MismatchedInputException e) {
+      throw new InvalidHookRequestException("fhirAuthorization." + RequestJson.wrongType(e));
+    }
+  }
+
+  private static JsonNode context(JsonParser parser, JsonToken value) {
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (value != JsonToken.START_OBJECT) {
+      throw new InvalidHookRequestException("context must be a JSON object");
+    }
+    return TREE.readValue(parser);
+  }
+
+  private static Prefetch prefetch(JsonParser parser, JsonToken value, byte[] body) {
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (value != JsonToken.START_OBJECT) {
+      throw new InvalidHookRequestException("prefetch must be a JSON object");
+    }
+    return Prefetch.scan(parser, body);
   }
 
   private static void checkHookInstance(String hookInstance) {

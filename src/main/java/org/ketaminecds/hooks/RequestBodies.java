@@ -21,19 +21,36 @@ class RequestBodies {
   }
 
   byte[] read(HttpServletRequest request) {
-    if (request.getContentLengthLong() > limit) {
+    long declared = request.getContentLengthLong();
+    if (declared > limit) {
       throw new RequestTooLargeException(limit);
     }
-    byte[] body;
     try (InputStream in = request.getInputStream()) {
-      body = in.readNBytes((int) limit + 1);
+      return declared >= 0 ? exactly(in, (int) declared) : upToTheLimit(in);
     } catch (IOException e) {
       // The client went away or stalled while sending: nothing of ours failed.
-      throw new InvalidHookRequestException("The request body could not be read to its end");
+      throw unfinished();
     }
+  }
+
+  /** A declared length is read straight into an array of its size: heavy charts are megabytes. */
+  private static byte[] exactly(InputStream in, int length) throws IOException {
+    byte[] body = new byte[length];
+    if (in.readNBytes(body, 0, length) < length) {
+      throw unfinished();
+    }
+    return body;
+  }
+
+  private byte[] upToTheLimit(InputStream in) throws IOException {
+    byte[] body = in.readNBytes((int) limit + 1);
     if (body.length > limit) {
       throw new RequestTooLargeException(limit);
     }
     return body;
+  }
+
+  private static InvalidHookRequestException unfinished() {
+    return new InvalidHookRequestException("The request body could not be read to its end");
   }
 }

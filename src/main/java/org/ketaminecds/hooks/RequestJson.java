@@ -2,6 +2,7 @@ package org.ketaminecds.hooks;
 
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -52,18 +53,44 @@ final class RequestJson {
     JsonNode root;
     try {
       root = MAPPER.readTree(body);
-    } catch (StreamConstraintsException e) {
-      throw new InvalidHookRequestException("The " + what + " " + beyondLimits());
     } catch (JacksonException e) {
-      throw new InvalidHookRequestException(
-          "The " + what + " is not valid JSON" + where(e.getLocation()));
+      throw unreadable(what, e);
     }
     if (root == null || !root.isObject()) {
       String found = root == null ? "nothing" : root.getNodeType().name().toLowerCase(Locale.ROOT);
-      throw new InvalidHookRequestException(
-          "The " + what + " must be a JSON object, not a JSON " + found);
+      throw notAnObject(what, found);
     }
     return root;
+  }
+
+  /** The message for a body the JSON parser gave up on: where, never what. */
+  static InvalidHookRequestException unreadable(String what, JacksonException e) {
+    if (e instanceof StreamConstraintsException) {
+      return new InvalidHookRequestException("The " + what + " " + beyondLimits());
+    }
+    return new InvalidHookRequestException(
+        "The " + what + " is not valid JSON" + where(e.getLocation()));
+  }
+
+  static InvalidHookRequestException notAnObject(String what, String found) {
+    return new InvalidHookRequestException(
+        "The " + what + " must be a JSON object, not a JSON " + found);
+  }
+
+  /** How a message names the JSON type of a value that starts with this token. */
+  static String jsonType(JsonToken token) {
+    if (token == null) {
+      return "nothing";
+    }
+    return switch (token) {
+      case START_OBJECT -> "object";
+      case START_ARRAY -> "array";
+      case VALUE_STRING -> "string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+      case VALUE_TRUE, VALUE_FALSE -> "boolean";
+      case VALUE_NULL -> "null";
+      default -> "value";
+    };
   }
 
   /** The message for a member of a known type that holds a value of another JSON type. */

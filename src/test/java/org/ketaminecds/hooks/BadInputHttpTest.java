@@ -88,6 +88,24 @@ class BadInputHttpTest {
         post("JSON null", ELIGIBILITY, "null", 400, "JSON object"),
         post("JSON true", ELIGIBILITY, "true", 400, "JSON object"),
         postBytes("invalid UTF-8", ELIGIBILITY, invalidUtf8(), 400, "not valid JSON"),
+        post(
+            "content after the request object",
+            ELIGIBILITY,
+            patientView(r -> {}) + " {\"hook\": \"" + MARKER + "\"}",
+            400,
+            "not valid JSON"),
+        post(
+            "broken JSON after a valid prefetch",
+            ELIGIBILITY,
+            patientView(r -> {}).replaceFirst("\\}\\s*$", ", \"late\": [" + MARKER + "}"),
+            400,
+            "not valid JSON"),
+        postBytes(
+            "invalid UTF-8 in a prefetch key the service does not read",
+            ELIGIBILITY,
+            invalidUtf8In(patientView(r -> prefetch(r).put("somethingElse", "@@@"))),
+            400,
+            "not valid JSON"),
         post("deeply nested JSON", ELIGIBILITY, deeplyNested(100_000), 400, "nested"),
         post(
             "a number of 5000 digits",
@@ -637,6 +655,16 @@ class BadInputHttpTest {
     bytes[start.length + 1] = (byte) 0x28;
     bytes[start.length + 2] = (byte) 0xFF;
     bytes[start.length + 3] = '"';
+    return bytes;
+  }
+
+  /** The request with its {@code @@@} replaced by bytes that are not UTF-8. */
+  private static byte[] invalidUtf8In(String request) {
+    byte[] bytes = request.getBytes(StandardCharsets.UTF_8);
+    int at = request.indexOf("@@@");
+    bytes[at] = (byte) 0xC3;
+    bytes[at + 1] = (byte) 0x28;
+    bytes[at + 2] = (byte) 0xFF;
     return bytes;
   }
 

@@ -28,6 +28,15 @@ class RequestBodiesTest {
   }
 
   @Test
+  void aBodyThatEndsBeforeItsDeclaredLengthIsA400NotAShortBody() {
+    byte[] five = "01234".getBytes(StandardCharsets.US_ASCII);
+
+    assertThatThrownBy(() -> bodies.read(request(new ByteArrayInputStream(five), 8)))
+        .isInstanceOf(InvalidHookRequestException.class)
+        .hasMessageContaining("could not be read to its end");
+  }
+
+  @Test
   void aDeclaredLengthOverTheLimitIsRefusedBeforeReading() {
     CountingStream stream = new CountingStream();
 
