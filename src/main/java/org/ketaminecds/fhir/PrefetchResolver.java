@@ -30,6 +30,10 @@ import tools.jackson.core.io.JsonStringEncoder;
  * few elements. What is left out is not checked beyond plain JSON: an invalid value that no fact is
  * made from (in a resource that cannot matter, or in an identifier or the narrative of one that
  * can) no longer fails the call. Entries the scan could not describe are passed on as sent.
+ *
+ * <p>Of the entries that can give a fact, Conditions, Observations and inline-coded
+ * MedicationStatements of a common shape are read straight into HAPI's model by {@link
+ * CommonShapeReader}, from the same elements; only the rest go to HAPI's parser.
  */
 final class PrefetchResolver {
 
@@ -109,29 +113,37 @@ final class PrefetchResolver {
   }
 
   private List<ChartEntry> entriesOfBundle(PrefetchKey key, PrefetchValue.ScannedBundle bundle) {
-    var kept = new ByteArrayOutputStream(4096);
-    kept.writeBytes(BUNDLE_START);
-    boolean[] leftOut = new boolean[bundle.entries().size()];
-    int keptCount = 0;
-    for (int i = 0; i < leftOut.length; i++) {
+    int count = bundle.entries().size();
+    var toHapi = new ByteArrayOutputStream(4096);
+    toHapi.writeBytes(BUNDLE_START);
+    var scratch = new Scratch();
+    boolean[] leftOut = new boolean[count];
+    Resource[] readDirectly = new Resource[count];
+    int toHapiCount = 0;
+    for (int i = 0; i < count; i++) {
       PrefetchValue.ScannedEntry entry = bundle.entries().get(i);
-      leftOut[i] = canBeLeftOut(key, entry);
-      if (!leftOut[i]) {
-        if (keptCount++ > 0) {
-          kept.write(',');
+      if (hasPlainIdentity(key, entry)) {
+        leftOut[i] = !relevance.mayGiveFacts(entry.resource());
+        readDirectly[i] = leftOut[i] ? null : readCommonShape(bundle.source(), entry, scratch);
+      }
+      if (!leftOut[i] && readDirectly[i] == null) {
+        if (toHapiCount++ > 0) {
+          toHapi.write(',');
         }
-        copyEntry(bundle.source(), entry, kept);
+        copyEntry(bundle.source(), entry, toHapi);
       }
     }
-    kept.writeBytes(BUNDLE_END);
+    toHapi.writeBytes(BUNDLE_END);
     List<Bundle.BundleEntryComponent> parsed =
-        keptCount == 0 ? List.of() : parseBundle(key, kept).getEntry();
-    var entries = new ArrayList<ChartEntry>(leftOut.length);
+        toHapiCount == 0 ? List.of() : parseBundle(key, toHapi).getEntry();
+    var entries = new ArrayList<ChartEntry>(count);
     int next = 0;
-    for (int i = 0; i < leftOut.length; i++) {
+    for (int i = 0; i < count; i++) {
       PrefetchValue.ScannedEntry entry = bundle.entries().get(i);
       if (leftOut[i]) {
         entries.add(ChartEntry.leftOut(entry.resource().resourceType(), entry.id()));
+      } else if (readDirectly[i] != null) {
+        entries.add(ChartEntry.parsed(readDirectly[i]));
       } else {
         Resource resource = parsed.get(next++).getResource();
         if (resource != null && isOfKey(key, resource)) {
@@ -140,6 +152,34 @@ final class PrefetchResolver {
       }
     }
     return entries;
+  }
+
+  /**
+   * The resource of an entry read without HAPI's parser when it has a common shape (see {@link
+   * CommonShapeReader}), from the same elements HAPI would be given; else null. A medication
+   * reference is left to HAPI, which links it to the Medication it names in the Bundle.
+   */
+  private Resource readCommonShape(
+      byte[] source, PrefetchValue.ScannedEntry entry, Scratch scratch) {
+    ScannedResource resource = entry.resource();
+    if (resource.medicationReference() || !CommonShapeReader.reads(resource.resourceType())) {
+      return null;
+    }
+    String type = resource.resourceType();
+    scratch.reset();
+    entry.members().writeKept(source, name -> relevance.readsElement(type, name), scratch);
+    return CommonShapeReader.read(type, scratch.bytes(), 0, scratch.size());
+  }
+
+  /** A buffer reused for each entry of a Bundle, whose bytes are read where they are. */
+  private static final class Scratch extends ByteArrayOutputStream {
+    Scratch() {
+      super(1024);
+    }
+
+    byte[] bytes() {
+      return buf;
+    }
   }
 
   /** A single resource, of which HAPI sees only the elements the facts read. */
@@ -179,10 +219,11 @@ final class PrefetchResolver {
   }
 
   /**
-   * Only a described resource of one of the key's types that cannot give a fact, and whose identity
-   * HAPI would read the same way (a plain id, and a fullUrl that is absent or ends in Type/id).
+   * A described resource of one of the key's types whose identity every reading gives the same way
+   * (a plain id, and a fullUrl that is absent or ends in Type/id): it may be left out, or read
+   * without HAPI, and still be known by the same Type/id.
    */
-  private boolean canBeLeftOut(PrefetchKey key, PrefetchValue.ScannedEntry entry) {
+  private static boolean hasPlainIdentity(PrefetchKey key, PrefetchValue.ScannedEntry entry) {
     ScannedResource resource = entry.resource();
     if (resource == null || entry.id() == null || !PLAIN_ID.matcher(entry.id()).matches()) {
       return false;
@@ -191,11 +232,8 @@ final class PrefetchResolver {
         .noneMatch(type -> type.getSimpleName().equals(resource.resourceType()))) {
       return false;
     }
-    if (entry.fullUrl() != null
-        && !entry.fullUrl().endsWith("/" + resource.resourceType() + "/" + entry.id())) {
-      return false;
-    }
-    return !relevance.mayGiveFacts(resource);
+    return entry.fullUrl() == null
+        || entry.fullUrl().endsWith("/" + resource.resourceType() + "/" + entry.id());
   }
 
   private Bundle parseBundle(PrefetchKey key, ByteArrayOutputStream json) {

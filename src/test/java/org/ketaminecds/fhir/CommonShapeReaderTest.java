@@ -1,0 +1,236 @@
+package org.ketaminecds.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.parser.IParser;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.ketaminecds.charts.ChartGenerator;
+import org.ketaminecds.charts.ChartSize;
+import org.ketaminecds.charts.GeneratedChart;
+import org.ketaminecds.facts.fhir.ChartRelevance;
+import org.ketaminecds.terminology.Terminology;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Every resource {@link CommonShapeReader} reads must be the resource HAPI parses from the same
+ * JSON, element for element ({@code equalsDeep}); every shape it does not read in full must be left
+ * to HAPI (null), never read in part.
+ */
+class CommonShapeReaderTest {
+
+  static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final ChartRelevance RELEVANCE = new ChartRelevance(new Terminology(TestCharts.FHIR));
+
+  static Stream<Arguments> generatedCharts() {
+    return Stream.of(ChartSize.SMALL, ChartSize.HEAVY)
+        .flatMap(size -> LongStream.rangeClosed(1, 4).mapToObj(seed -> Arguments.of(size, seed)));
+  }
+
+  /**
+   * The generator writes charts as EHRs do; of their Conditions, Observations and inline-coded
+   * MedicationStatements, as the facts see them (the elements they read), every one is read here,
+   * and read as HAPI reads it.
+   */
+  @ParameterizedTest(name = "{0} chart, seed {1}")
+  @MethodSource("generatedCharts")
+  void readsTheResourcesOfGeneratedChartsAsHapiDoes(ChartSize size, long seed) {
+    GeneratedChart chart = new ChartGenerator(seed, TODAY).generate(size);
+    int read = 0;
+    for (String bundle : chart.prefetchJson().values()) {
+      for (JsonNode entry : JSON.readTree(bundle).path("entry")) {
+        ObjectNode resource = (ObjectNode) entry.get("resource");
+        String type = resource.get("resourceType").asString();
+        if (!CommonShapeReader.reads(type) || resource.has("medicationReference")) {
+          continue;
+        }
+        String kept = keptElements(resource).toString();
+        assertThat(CommonShapeReader.read(type, bytes(kept), 0, bytes(kept).length))
+            .as("a generated %s", type)
+            .isNotNull();
+        assertReadAsHapiReadsIt(kept);
+        read++;
+      }
+    }
+    assertThat(read).isGreaterThan(size == ChartSize.HEAVY ? 400 : 5);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        // dates of every precision, with and without a zone; a Period with only an end
+        """
+        {"resourceType":"Condition","id":"c1","onsetDateTime":"2019",
+         "abatementPeriod":{"end":"2021-03"},"recordedDate":"2020-02-03T04:05:06+05:30",
+         "code":{"coding":[{"system":"http://snomed.info/sct","version":"http://snomed.info/sct/731000124108",
+           "code":"35489007","display":"Depressive disorder"}],"text":"Depression"},
+         "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},
+         "verificationStatus":{"coding":[{"code":"confirmed"}]},"meta":{"versionId":"3"}}""",
+        """
+        {"resourceType":"Condition","id":"c2","onsetPeriod":{"start":"2020-01-01T00:00:00Z"},
+         "abatementDateTime":"2020-05-05","code":{"text":"free text only"}}""",
+        // a BP panel, an instant, decimals as written
+        """
+        {"resourceType":"Observation","id":"o1","status":"final","effectiveInstant":"2026-05-01T10:00:00.123Z",
+         "code":{"coding":[{"system":"http://loinc.org","code":"85354-9"}]},
+         "component":[
+           {"code":{"coding":[{"system":"http://loinc.org","code":"8480-6"}]},
+            "valueQuantity":{"value":120.50,"unit":"mmHg","system":"http://unitsofmeasure.org","code":"mm[Hg]"}},
+           {"code":{"coding":[{"system":"http://loinc.org","code":"8462-4"}]},"valueQuantity":{"value":80}}]}""",
+        """
+        {"resourceType":"Observation","id":"o2","status":"amended","effectivePeriod":{"start":"2026-04-01"},
+         "code":{"coding":[{"system":"http://loinc.org","code":"82810-3"}]},
+         "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"77386006"}]}}""",
+        // two dosage lines, timing by repeat and by code, a dose in g
+        """
+        {"resourceType":"MedicationStatement","id":"m1","status":"completed",
+         "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"36437"}]},
+         "effectivePeriod":{"start":"2025-01-01","end":"2025-03-01"},
+         "dosage":[
+           {"sequence":1,"text":"50 mg in the morning","asNeededBoolean":false,
+            "timing":{"repeat":{"frequency":1,"period":1.0,"periodUnit":"d"}},
+            "route":{"coding":[{"system":"http://snomed.info/sct","code":"26643006"}]},
+            "doseAndRate":[{"type":{"coding":[{"code":"ordered"}]},
+              "doseQuantity":{"value":50,"unit":"mg","system":"http://unitsofmeasure.org","code":"mg"}}]},
+           {"timing":{"code":{"coding":[{"code":"BID"}]}},"patientInstruction":"with food",
+            "doseAndRate":[{"doseQuantity":{"value":0.1,"unit":"g"}}]}]}""",
+        """
+        {"resourceType":"MedicationStatement","id":"m2","status":"active","effectiveDateTime":"2026-05",
+         "medicationCodeableConcept":{"text":"sertraline"}}"""
+      })
+  void readsCommonShapesAsHapiDoes(String json) {
+    String compact = JSON.readTree(json).toString();
+    String type = JSON.readTree(json).get("resourceType").asString();
+
+    assertThat(CommonShapeReader.read(type, bytes(compact), 0, bytes(compact).length)).isNotNull();
+    assertReadAsHapiReadsIt(compact);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        // extensions, anywhere
+        "{\"resourceType\":\"Condition\",\"id\":\"c\",\"code\":{\"coding\":[{\"code\":\"x\","
+            + "\"extension\":[{\"url\":\"http://e\",\"valueString\":\"v\"}]}]}}",
+        "{\"resourceType\":\"Observation\",\"id\":\"o\",\"status\":\"final\","
+            + "\"_status\":{\"extension\":[{\"url\":\"http://e\",\"valueCode\":\"x\"}]}}",
+        // choices not read here, or given twice
+        "{\"resourceType\":\"Condition\",\"id\":\"c\",\"onsetAge\":{\"value\":40,\"unit\":\"a\"}}",
+        "{\"resourceType\":\"Condition\",\"id\":\"c\",\"onsetString\":\"childhood\"}",
+        "{\"resourceType\":\"Condition\",\"id\":\"c\",\"onsetDateTime\":\"2020\","
+            + "\"onsetPeriod\":{\"start\":\"2019\"}}",
+        "{\"resourceType\":\"Observation\",\"id\":\"o\",\"valueString\":\"120/80\"}",
+        "{\"resourceType\":\"Observation\",\"id\":\"o\",\"effectiveTiming\":{\"event\":[\"2020\"]}}",
+        "{\"resourceType\":\"MedicationStatement\",\"id\":\"m\","
+            + "\"medicationReference\":{\"reference\":\"Medication/x\"}}",
+        "{\"resourceType\":\"MedicationStatement\",\"id\":\"m\",\"contained\":[{\"resourceType\":"
+            + "\"Medication\",\"id\":\"x\"}],\"medicationReference\":{\"reference\":\"#x\"}}",
+        // values of another JSON type, or that HAPI would trim, refuse or read otherwise
+        "{\"resourceType\":\"Condition\",\"id\":\"c\",\"code\":{\"coding\":[{\"code\":42}]}}",
+        "{\"resourceType\":\"Condition\",\"id\":\"c\",\"code\":{\"coding\":[{\"code\":\" F32 \"}]}}",
+        "{\"resourceType\":\"Condition\",\"id\":\"c\",\"code\":{\"coding\":[{\"code\":\"\"}]}}",
+        "{\"resourceType\":\"Condition\",\"id\":\"c\",\"code\":{\"coding\":[]}}",
+        "{\"resourceType\":\"Condition\",\"id\":\"c\",\"onsetDateTime\":\"not a date\"}",
+        "{\"resourceType\":\"Condition\",\"id\":\"c\",\"recordedDate\":\"2020-13-45\"}",
+        "{\"resourceType\":\"Observation\",\"id\":\"o\",\"status\":\"almost-final\"}",
+        "{\"resourceType\":\"Observation\",\"id\":\"o\",\"valueQuantity\":{\"value\":1.2e2}}",
+        "{\"resourceType\":\"Observation\",\"id\":\"o\",\"valueQuantity\":{\"value\":\"120\"}}",
+        "{\"resourceType\":\"Observation\",\"id\":\"o\","
+            + "\"valueQuantity\":{\"value\":140,\"comparator\":\">\"}}",
+        "{\"resourceType\":\"MedicationStatement\",\"id\":\"m\",\"dosage\":[{\"timing\":"
+            + "{\"repeat\":{\"frequency\":2.0,\"period\":1,\"periodUnit\":\"d\"}}}]}",
+        "{\"resourceType\":\"MedicationStatement\",\"id\":\"m\",\"dosage\":[{\"timing\":"
+            + "{\"repeat\":{\"frequency\":1,\"period\":1,\"periodUnit\":\"fortnight\"}}}]}",
+        "{\"resourceType\":\"MedicationStatement\",\"id\":\"m\",\"dosage\":[{\"maxDosePerPeriod\":"
+            + "{\"numerator\":{\"value\":1}}}]}",
+        // a member given twice: HAPI's tree keeps the last one
+        "{\"resourceType\":\"Condition\",\"id\":\"c\",\"code\":{\"coding\":[{\"code\":\"a\"}],"
+            + "\"coding\":[{\"code\":\"b\"}]}}",
+        // not one object
+        "{\"resourceType\":\"Condition\",\"id\":\"c\"} {}",
+        "[{\"resourceType\":\"Condition\"}]"
+      })
+  void leavesEveryOtherShapeToHapi(String json) {
+    assertThat(CommonShapeReader.read("Condition", bytes(json), 0, bytes(json).length)).isNull();
+    assertThat(CommonShapeReader.read("Observation", bytes(json), 0, bytes(json).length)).isNull();
+    assertThat(CommonShapeReader.read("MedicationStatement", bytes(json), 0, bytes(json).length))
+        .isNull();
+  }
+
+  @Test
+  void readsOnlyTheTypesItKnows() {
+    String patient = "{\"resourceType\":\"Patient\",\"id\":\"p\",\"gender\":\"female\"}";
+
+    assertThat(CommonShapeReader.reads("Patient")).isFalse();
+    assertThat(CommonShapeReader.read("Patient", bytes(patient), 0, bytes(patient).length))
+        .isNull();
+  }
+
+  @Test
+  void readsFromTheMiddleOfABuffer() {
+    String condition = "{\"resourceType\":\"Condition\",\"id\":\"c9\"}";
+    byte[] buffer = bytes("xxxx" + condition + "yyyy");
+
+    Resource read = CommonShapeReader.read("Condition", buffer, 4, bytes(condition).length);
+
+    assertThat(read).isNotNull();
+    assertThat(read.getIdElement().getIdPart()).isEqualTo("c9");
+  }
+
+  /** HAPI's parse of the same JSON, less what the reader skips on purpose (meta). */
+  private static void assertReadAsHapiReadsIt(String json) {
+    String type = JSON.readTree(json).get("resourceType").asString();
+    Resource read = CommonShapeReader.read(type, bytes(json), 0, bytes(json).length);
+    IParser parser = TestCharts.FHIR.newJsonParser();
+    parser.setParserErrorHandler(LenientParsing.errorHandler());
+    Resource parsed = (Resource) parser.parseResource(json);
+
+    assertThat(read.getIdElement().getIdPart()).isEqualTo(parsed.getIdElement().getIdPart());
+    parsed.setMeta(null);
+    parsed.setId((String) null);
+    read.setId((String) null);
+    assertThat(read.equalsDeep(parsed))
+        .as("read as HAPI reads it: %s", json)
+        .withFailMessage(
+            () ->
+                "read:   "
+                    + TestCharts.FHIR.newJsonParser().encodeResourceToString(read)
+                    + "\nparsed: "
+                    + TestCharts.FHIR.newJsonParser().encodeResourceToString(parsed))
+        .isTrue();
+  }
+
+  /** The resource as the facts see it: only the elements they read (as the resolver keeps them). */
+  private static ObjectNode keptElements(ObjectNode resource) {
+    String type = resource.get("resourceType").asString();
+    List<String> dropped = new ArrayList<>();
+    resource
+        .propertyNames()
+        .forEach(
+            name -> {
+              if (!RELEVANCE.readsElement(type, name)) {
+                dropped.add(name);
+              }
+            });
+    ObjectNode kept = resource.deepCopy();
+    kept.remove(dropped);
+    return kept;
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
