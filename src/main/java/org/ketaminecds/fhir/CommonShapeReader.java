@@ -2,16 +2,20 @@ package org.ketaminecds.fhir;
 
 import ca.uhn.fhir.parser.DataFormatException;
 import org.hl7.fhir.exceptions.FHIRException;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Resource;
@@ -23,11 +27,11 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Reads the common shapes of the resources a chart has most of (Condition, Observation, and
- * MedicationStatement coded inline) straight into HAPI's model, without HAPI's parser: on a heavy
- * chart, parsing the resources that can give a fact was a third of a call, and almost all of it
- * went to HAPI's generic machinery (a JSON tree, then element definitions looked up per element)
- * for a handful of codes and dates.
+ * Reads the common shapes of the resources a chart has most of (Condition, Observation,
+ * MedicationStatement coded inline), and of the Patient and allergies, straight into HAPI's model,
+ * without HAPI's parser: on a heavy chart, parsing the resources that can give a fact was a third
+ * of a call, and almost all of it went to HAPI's generic machinery (a JSON tree, then element
+ * definitions looked up per element) for a handful of codes and dates.
  *
  * <p>It reads only what HAPI would read the same way: the elements listed here, each of the JSON
  * type FHIR gives it, strings without spaces around them, values HAPI's own types accept. Anything
@@ -52,7 +56,8 @@ final class CommonShapeReader {
   /** Whether resources of this type may have a shape read here. */
   static boolean reads(String resourceType) {
     return switch (resourceType) {
-      case "Condition", "Observation", "MedicationStatement" -> true;
+      case "Condition", "Observation", "MedicationStatement", "AllergyIntolerance", "Patient" ->
+          true;
       default -> false;
     };
   }
@@ -72,6 +77,8 @@ final class CommonShapeReader {
             case "Condition" -> condition(new Members(parser));
             case "Observation" -> observation(new Members(parser));
             case "MedicationStatement" -> statement(new Members(parser));
+            case "AllergyIntolerance" -> allergy(new Members(parser));
+            case "Patient" -> patient(new Members(parser));
             default -> null;
           };
       return parser.nextToken() == null ? resource : null;
@@ -168,6 +175,40 @@ final class CommonShapeReader {
       }
     }
     return statement;
+  }
+
+  private static AllergyIntolerance allergy(Members members) {
+    var allergy = new AllergyIntolerance();
+    for (String name = members.next(); name != null; name = members.next()) {
+      switch (name) {
+        case "resourceType", "meta" -> members.skip();
+        case "id" -> allergy.setId(members.text());
+        case "clinicalStatus" -> allergy.setClinicalStatus(concept(members));
+        case "verificationStatus" -> allergy.setVerificationStatus(concept(members));
+        case "code" -> allergy.setCode(concept(members));
+        case "criticality" ->
+            allergy.setCriticality(
+                AllergyIntolerance.AllergyIntoleranceCriticality.fromCode(members.text()));
+        case "recordedDate" -> allergy.setRecordedDateElement(dateTime(members));
+        default -> throw Uncommon.SHAPE;
+      }
+    }
+    return allergy;
+  }
+
+  private static Patient patient(Members members) {
+    var patient = new Patient();
+    for (String name = members.next(); name != null; name = members.next()) {
+      switch (name) {
+        case "resourceType", "meta" -> members.skip();
+        case "id" -> patient.setId(members.text());
+        case "gender" ->
+            patient.setGender(Enumerations.AdministrativeGender.fromCode(members.text()));
+        case "birthDate" -> patient.setBirthDateElement(new DateType(members.text()));
+        default -> throw Uncommon.SHAPE;
+      }
+    }
+    return patient;
   }
 
   private static Dosage dosage(Members members) {

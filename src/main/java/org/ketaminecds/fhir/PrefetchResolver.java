@@ -31,9 +31,9 @@ import tools.jackson.core.io.JsonStringEncoder;
  * made from (in a resource that cannot matter, or in an identifier or the narrative of one that
  * can) no longer fails the call. Entries the scan could not describe are passed on as sent.
  *
- * <p>Of the entries that can give a fact, Conditions, Observations and inline-coded
- * MedicationStatements of a common shape are read straight into HAPI's model by {@link
- * CommonShapeReader}, from the same elements; only the rest go to HAPI's parser.
+ * <p>Of the resources that can give a fact, those of a common shape (the Patient, Conditions,
+ * Observations, allergies, inline-coded MedicationStatements) are read straight into HAPI's model
+ * by {@link CommonShapeReader}, from the same elements; only the rest go to HAPI's parser.
  */
 final class PrefetchResolver {
 
@@ -187,11 +187,14 @@ final class PrefetchResolver {
     if (whole.members() == null) {
       return parse(key, whole.source(), whole.offset(), whole.length());
     }
-    var json = new ByteArrayOutputStream(1024);
+    var json = new Scratch();
     String type = whole.resourceType();
     whole.members().writeKept(whole.source(), name -> relevance.readsElement(type, name), json);
-    byte[] bytes = json.toByteArray();
-    return parse(key, bytes, 0, bytes.length);
+    Resource read =
+        CommonShapeReader.reads(type)
+            ? CommonShapeReader.read(type, json.bytes(), 0, json.size())
+            : null;
+    return read != null ? read : parse(key, json.bytes(), 0, json.size());
   }
 
   /**

@@ -33,6 +33,8 @@ class CommonShapeReaderTest {
 
   static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
   static final JsonMapper JSON = JsonMapper.builder().build();
+  static final List<String> TYPES_READ =
+      List.of("Condition", "Observation", "MedicationStatement", "AllergyIntolerance", "Patient");
   static final ChartRelevance RELEVANCE = new ChartRelevance(new Terminology(TestCharts.FHIR));
 
   static Stream<Arguments> generatedCharts() {
@@ -50,9 +52,15 @@ class CommonShapeReaderTest {
   void readsTheResourcesOfGeneratedChartsAsHapiDoes(ChartSize size, long seed) {
     GeneratedChart chart = new ChartGenerator(seed, TODAY).generate(size);
     int read = 0;
-    for (String bundle : chart.prefetchJson().values()) {
-      for (JsonNode entry : JSON.readTree(bundle).path("entry")) {
-        ObjectNode resource = (ObjectNode) entry.get("resource");
+    for (String value : chart.prefetchJson().values()) {
+      JsonNode json = JSON.readTree(value);
+      List<JsonNode> resources = new ArrayList<>();
+      json.path("entry").forEach(entry -> resources.add(entry.get("resource")));
+      if (!json.has("entry")) {
+        resources.add(json);
+      }
+      for (JsonNode node : resources) {
+        ObjectNode resource = (ObjectNode) node;
         String type = resource.get("resourceType").asString();
         if (!CommonShapeReader.reads(type) || resource.has("medicationReference")) {
           continue;
@@ -109,7 +117,16 @@ class CommonShapeReaderTest {
             "doseAndRate":[{"doseQuantity":{"value":0.1,"unit":"g"}}]}]}""",
         """
         {"resourceType":"MedicationStatement","id":"m2","status":"active","effectiveDateTime":"2026-05",
-         "medicationCodeableConcept":{"text":"sertraline"}}"""
+         "medicationCodeableConcept":{"text":"sertraline"}}""",
+        """
+        {"resourceType":"Patient","id":"p1","gender":"female","birthDate":"1980-02-29","meta":{"versionId":"7"}}""",
+        """
+        {"resourceType":"Patient","id":"p2","birthDate":"1975"}""",
+        """
+        {"resourceType":"AllergyIntolerance","id":"a1","criticality":"high","recordedDate":"2020-01-01",
+         "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical","code":"active"}]},
+         "verificationStatus":{"coding":[{"code":"confirmed"}]},
+         "code":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"6130","display":"ketamine"}]}}"""
       })
   void readsCommonShapesAsHapiDoes(String json) {
     String compact = JSON.readTree(json).toString();
@@ -159,23 +176,29 @@ class CommonShapeReaderTest {
         // a member given twice: HAPI's tree keeps the last one
         "{\"resourceType\":\"Condition\",\"id\":\"c\",\"code\":{\"coding\":[{\"code\":\"a\"}],"
             + "\"coding\":[{\"code\":\"b\"}]}}",
+        "{\"resourceType\":\"Patient\",\"id\":\"p\",\"gender\":\"woman\"}",
+        "{\"resourceType\":\"Patient\",\"id\":\"p\",\"birthDate\":\"1980-02-30\"}",
+        "{\"resourceType\":\"Patient\",\"id\":\"p\",\"_birthDate\":{\"extension\":[]}}",
+        "{\"resourceType\":\"AllergyIntolerance\",\"id\":\"a\",\"criticality\":\"very\"}",
         // not one object
         "{\"resourceType\":\"Condition\",\"id\":\"c\"} {}",
         "[{\"resourceType\":\"Condition\"}]"
       })
   void leavesEveryOtherShapeToHapi(String json) {
-    assertThat(CommonShapeReader.read("Condition", bytes(json), 0, bytes(json).length)).isNull();
-    assertThat(CommonShapeReader.read("Observation", bytes(json), 0, bytes(json).length)).isNull();
-    assertThat(CommonShapeReader.read("MedicationStatement", bytes(json), 0, bytes(json).length))
-        .isNull();
+    for (String type : TYPES_READ) {
+      assertThat(CommonShapeReader.read(type, bytes(json), 0, bytes(json).length))
+          .as("read as a %s", type)
+          .isNull();
+    }
   }
 
   @Test
   void readsOnlyTheTypesItKnows() {
-    String patient = "{\"resourceType\":\"Patient\",\"id\":\"p\",\"gender\":\"female\"}";
+    String medication = "{\"resourceType\":\"Medication\",\"id\":\"m\"}";
 
-    assertThat(CommonShapeReader.reads("Patient")).isFalse();
-    assertThat(CommonShapeReader.read("Patient", bytes(patient), 0, bytes(patient).length))
+    assertThat(TYPES_READ).allMatch(CommonShapeReader::reads);
+    assertThat(CommonShapeReader.reads("Medication")).isFalse();
+    assertThat(CommonShapeReader.read("Medication", bytes(medication), 0, bytes(medication).length))
         .isNull();
   }
 
