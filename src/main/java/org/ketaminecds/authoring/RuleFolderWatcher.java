@@ -11,6 +11,8 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.ketaminecds.rules.RuleCompiler;
+import org.ketaminecds.rules.RuleSourceReader;
 import org.ketaminecds.rules.RulesProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +60,7 @@ class RuleFolderWatcher implements SmartLifecycle {
 
   private void watch() {
     long settleMillis = Math.max(1, properties.settle().toMillis());
+    warmUpCompiler();
     try {
       while (!Thread.currentThread().isInterrupted()) {
         WatchKey key = watchService.take();
@@ -75,6 +78,21 @@ class RuleFolderWatcher implements SmartLifecycle {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       log.error("The rules folder watcher stopped; changes need a restart", e);
+    }
+  }
+
+  /**
+   * The first DRL compilation in a JVM is slow (the compiler's classes load and start cold): do it
+   * now, on this thread, so that the first change an author saves is checked as fast as later ones.
+   * Changes saved meanwhile wait in the watch service and are checked right after.
+   */
+  private void warmUpCompiler() {
+    long started = System.nanoTime();
+    try {
+      RuleCompiler.warmUp(RuleSourceReader.fromFolder(properties.dir()));
+      log.info("Rule compiler warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
+    } catch (RuntimeException e) {
+      log.debug("Warming up the rule compiler failed; the first reload will be slower", e);
     }
   }
 
