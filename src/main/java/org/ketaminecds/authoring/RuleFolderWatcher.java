@@ -55,12 +55,15 @@ class RuleFolderWatcher implements SmartLifecycle {
     thread = new Thread(this::watch, "rules-folder-watcher");
     thread.setDaemon(true);
     thread.start();
+    Thread warmUp = new Thread(this::warmUpCompiler, "rules-compiler-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.setPriority(Thread.MIN_PRIORITY);
+    warmUp.start();
     log.info("Watching the rules folder {} for changes", folder.toAbsolutePath().normalize());
   }
 
   private void watch() {
     long settleMillis = Math.max(1, properties.settle().toMillis());
-    warmUpCompiler();
     try {
       while (!Thread.currentThread().isInterrupted()) {
         WatchKey key = watchService.take();
@@ -83,8 +86,8 @@ class RuleFolderWatcher implements SmartLifecycle {
 
   /**
    * The first DRL compilation in a JVM is slow (the compiler's classes load and start cold): do it
-   * now, on this thread, so that the first change an author saves is checked as fast as later ones.
-   * Changes saved meanwhile wait in the watch service and are checked right after.
+   * now, on a thread of its own, so that the first DRL change an author saves is checked as fast as
+   * later ones. Not on the watcher's thread: a change saved meanwhile is checked at once.
    */
   private void warmUpCompiler() {
     long started = System.nanoTime();
