@@ -6,8 +6,9 @@ import java.nio.file.Path;
 
 /**
  * The build step that compiles the released rules ({@code rules/}) once, so that the service does
- * not at every start: writes {@code rules-compiled/<drl hash>-<fingerprint>.kjar} into the classes
- * folder (see {@link PrecompiledRules}). Run by Maven at {@code process-classes}.
+ * not at every start: writes {@code rules-compiled/<unit key>-<fingerprint>.kjar}, one per DRL
+ * package, into the classes folder (see {@link PrecompiledRules}). Run by Maven at {@code
+ * process-classes}.
  *
  * <p>Usage: {@code ReleasedRulesCompiler <rules folder> <classes folder>}.
  */
@@ -24,9 +25,11 @@ public final class ReleasedRulesCompiler {
         Files.delete(stale);
       }
     }
-    byte[] kjar = new RuleCompiler().kjar(source);
-    Path file = folder.resolve(PrecompiledRules.fileName(RuleCompiler.drlVersion(source)));
-    Files.write(file, kjar);
-    System.out.println("Released rules compiled: " + file + " (" + kjar.length + " bytes)");
+    for (var unit : RuleCompiler.kjars(source).entrySet()) {
+      Path file = folder.resolve(PrecompiledRules.fileName(unit.getKey()));
+      Files.write(file, unit.getValue());
+      System.out.println(
+          "Released rules compiled: " + file + " (" + unit.getValue().length + " bytes)");
+    }
   }
 }

@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import org.ketaminecds.facts.MinimumDose;
 import org.ketaminecds.facts.Parameters;
 import org.kie.api.KieBase;
-import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieSessionsPool;
 
 /**
@@ -19,7 +18,7 @@ import org.kie.api.runtime.KieSessionsPool;
 public record RuleSet(
     String version,
     String origin,
-    ReleaseId releaseId,
+    List<String> compiledUnits,
     KieBase kieBase,
     Parameters parameters,
     List<MinimumDose> minimumDoses,
@@ -28,6 +27,7 @@ public record RuleSet(
     KieSessionsPool sessions) {
 
   public RuleSet {
+    compiledUnits = List.copyOf(compiledUnits);
     minimumDoses = List.copyOf(minimumDoses);
     cardTemplates = Map.copyOf(cardTemplates);
     scenarios = Collections.unmodifiableSortedMap(new TreeMap<>(scenarios));

@@ -15,6 +15,9 @@ import java.util.TreeMap;
  */
 public record RuleSource(String origin, SortedMap<String, String> files) {
 
+  private static final String SCENARIOS = "scenarios/";
+  private static final String JSON = ".json";
+
   public RuleSource {
     files = new TreeMap<>(files);
   }
@@ -28,6 +31,18 @@ public record RuleSource(String origin, SortedMap<String, String> files) {
           }
         });
     return matching;
+  }
+
+  /** The scenarios ({@code scenarios/*.json}): name (the file name without .json) to JSON text. */
+  public SortedMap<String, String> scenarios() {
+    var scenarios = new TreeMap<String, String>();
+    files.forEach(
+        (path, text) -> {
+          if (path.startsWith(SCENARIOS) && path.endsWith(JSON)) {
+            scenarios.put(path.substring(SCENARIOS.length(), path.length() - JSON.length()), text);
+          }
+        });
+    return scenarios;
   }
 
   /** First 12 hex digits of a SHA-256 over every path and text, in path order. */

@@ -18,4 +18,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RulesProperties(
     @DefaultValue("rules") Path dir,
     @DefaultValue("true") boolean watch,
-    @DefaultValue("300ms") Duration settle) {}
+    @DefaultValue("150ms") Duration settle) {}
