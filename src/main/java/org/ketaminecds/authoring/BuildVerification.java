@@ -37,8 +37,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * @param rulesVersion the {@link RuleSource#version()} of the checked folder
  * @param codeFingerprint {@link #currentCodeFingerprint()} of the build that checked it
  * @param scenarios every scenario that passed, name to title, in name order
- * @param warmUp the scenarios the service still runs at start-up, one per hook: they load and
- *     compile the decision path (facts, rules, cards) before the first call, and re-check a sample
+ * @param warmUp the scenarios the service still runs at start-up, a few that cover each hook and
+ *     together expect every card topic of the folder: they load and compile the decision path
+ *     (facts, rules, cards) before the first call, and re-check a sample
  */
 record BuildVerification(
     String rulesVersion,

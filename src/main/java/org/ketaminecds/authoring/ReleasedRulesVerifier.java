@@ -1,13 +1,15 @@
 package org.ketaminecds.authoring;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.ketaminecds.rules.RuleSource;
 import org.ketaminecds.rules.RuleSourceReader;
 import org.ketaminecds.scenarios.Scenario;
@@ -64,23 +66,45 @@ public final class ReleasedRulesVerifier {
   }
 
   /**
-   * One scenario per hook, the one expecting the most cards (ties: first by name), so that the
-   * start-up's warm-up goes through as much of the decision path as a real call can.
+   * Few scenarios (greedily; ties first by name): the one expecting the most cards of each hook,
+   * then more until every card topic of the folder is expected by one. The start-up's warm-up then
+   * goes through each hook and each card-making rule and card template, as real calls will.
    */
   static List<String> warmUp(Map<String, String> scenarioFiles) {
-    var reader = new ScenarioReader(ca.uhn.fhir.context.FhirContext.forR4Cached());
-    Map<String, Scenario> best = new LinkedHashMap<>();
+    var reader = new ScenarioReader(FhirContext.forR4Cached());
+    var all = new ArrayList<Scenario>();
+    Map<String, List<Scenario>> byHook = new TreeMap<>();
     new TreeMap<>(scenarioFiles)
         .forEach(
             (name, text) -> {
               Scenario scenario = reader.read(name, text);
-              Scenario known = best.get(scenario.hook());
-              if (known == null || scenario.expectedCards().size() > known.expectedCards().size()) {
-                best.put(scenario.hook(), scenario);
-              }
+              all.add(scenario);
+              byHook.computeIfAbsent(scenario.hook(), hook -> new ArrayList<>()).add(scenario);
             });
-    var names = new ArrayList<String>();
-    new TreeMap<>(best).values().forEach(scenario -> names.add(scenario.name()));
-    return names;
+    Set<String> uncovered = new TreeSet<>();
+    all.forEach(scenario -> uncovered.addAll(scenario.expectedCards().keySet()));
+    var chosen = new ArrayList<Scenario>();
+    byHook.values().forEach(scenarios -> chosen.add(best(scenarios, uncovered)));
+    chosen.forEach(scenario -> uncovered.removeAll(scenario.expectedCards().keySet()));
+    while (!uncovered.isEmpty()) {
+      Scenario next = best(all, uncovered);
+      chosen.add(next);
+      uncovered.removeAll(next.expectedCards().keySet());
+    }
+    return chosen.stream().map(Scenario::name).toList();
+  }
+
+  /** The scenario expecting the most of {@code topics}; the first by name among equals. */
+  private static Scenario best(List<Scenario> scenarios, Set<String> topics) {
+    Scenario best = scenarios.get(0);
+    long bestCount = -1;
+    for (Scenario scenario : scenarios) {
+      long count = scenario.expectedCards().keySet().stream().filter(topics::contains).count();
+      if (count > bestCount) {
+        best = scenario;
+        bestCount = count;
+      }
+    }
+    return best;
   }
 }

@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * with this very code ({@link BuildVerification#covers}: same hash of every rule file, same
  * application classes, value sets and decision-path libraries) is compiled and goes live without
  * running all its scenarios again: running them was about a quarter of the start-up. It still runs
- * one scenario per hook, which loads and compiles the decision path before Tomcat opens (the first
- * EHR call must not pay for that) and re-checks a sample; should one fail, or anything not match,
- * the folder gets the {@link RuleSetCheck full check}, as every other folder does.
+ * a few (each hook, and together every card topic of the folder), which loads and compiles the
+ * decision path before Tomcat opens (the first EHR call must not pay for that) and re-checks a
+ * sample; should one fail, or anything not match, the folder gets the {@link RuleSetCheck full
+ * check}, as every other folder does.
  */
 public final class StartUpCheck {
 

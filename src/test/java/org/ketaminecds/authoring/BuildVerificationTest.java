@@ -64,8 +64,8 @@ class BuildVerificationTest {
     assertThat(stamp.scenarios())
         .hasSize(
             (int) rules.files().keySet().stream().filter(p -> p.startsWith("scenarios/")).count());
-    // one warm-up scenario per hook
-    assertThat(stamp.warmUp()).hasSize(3);
+    // each hook, and every card topic, with far fewer scenarios than all
+    assertThat(stamp.warmUp()).hasSizeBetween(3, stamp.scenarios().size() / 4);
   }
 
   @Test
