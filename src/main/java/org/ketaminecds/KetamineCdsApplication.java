@@ -16,6 +16,7 @@ public class KetamineCdsApplication {
       System.exit(RulesCheckCommand.run(args, System.out));
     }
     RuleCompiler.preloadReleasedRules();
+    StartUpPreload.start();
     SpringApplication.run(KetamineCdsApplication.class, args);
   }
 

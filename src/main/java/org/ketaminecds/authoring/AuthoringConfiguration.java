@@ -19,4 +19,11 @@ class AuthoringConfiguration {
   RuleSetCheck ruleSetCheck(RuleCompiler compiler, FhirContext fhirContext, ScenarioRunner runner) {
     return new RuleSetCheck(compiler, new ScenarioReader(fhirContext), runner);
   }
+
+  @Bean
+  StartUpCheck startUpCheck(
+      RuleSetCheck check, RuleCompiler compiler, FhirContext fhirContext, ScenarioRunner runner) {
+    return new StartUpCheck(
+        check, compiler, new ScenarioReader(fhirContext), runner, BuildVerification.released());
+  }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.ketaminecds.rules.ActiveRuleSet;
 import org.ketaminecds.rules.RuleCompiler;
 import org.ketaminecds.rules.RuleSet;
@@ -29,6 +30,7 @@ public class RuleSetPublisher {
   private final RulesProperties properties;
   private final ActiveRuleSet active;
   private final RuleSetCheck check;
+  private final StartUpCheck startUpCheck;
   private final RuleCompiler compiler;
   private final Clock clock;
   private volatile RulesStatus.Live live;
@@ -38,11 +40,13 @@ public class RuleSetPublisher {
       RulesProperties properties,
       ActiveRuleSet active,
       RuleSetCheck check,
+      StartUpCheck startUpCheck,
       RuleCompiler compiler,
       Clock clock) {
     this.properties = properties;
     this.active = active;
     this.check = check;
+    this.startUpCheck = startUpCheck;
     this.compiler = compiler;
     this.clock = clock;
     publishAtStartUp();
@@ -51,7 +55,8 @@ public class RuleSetPublisher {
   private void publishAtStartUp() {
     RulesStatus.Attempt rejected = null;
     if (Files.isDirectory(properties.dir())) {
-      CheckReport report = attempt(RuleSourceReader.fromFolder(properties.dir()));
+      CheckReport report =
+          attempt(RuleSourceReader.fromFolder(properties.dir()), startUpCheck::check);
       if (report.passed()) {
         return;
       }
@@ -63,7 +68,7 @@ public class RuleSetPublisher {
       log.info(
           "No rules folder at {}; answering with the rules released in the jar", properties.dir());
     }
-    CheckReport released = attempt(RuleSourceReader.fromClasspath());
+    CheckReport released = attempt(RuleSourceReader.fromClasspath(), startUpCheck::check);
     if (!released.passed()) {
       throw new IllegalStateException(
           "The rules released in the jar fail their checks: "
@@ -81,13 +86,19 @@ public class RuleSetPublisher {
     return attempt(RuleSourceReader.fromFolder(properties.dir()));
   }
 
-  private synchronized CheckReport attempt(RuleSource source) {
+  private CheckReport attempt(RuleSource source) {
+    return attempt(source, check::check);
+  }
+
+  /** At start-up {@code checker} is the {@link StartUpCheck}, later the full check. */
+  private synchronized CheckReport attempt(
+      RuleSource source, Function<RuleSource, CheckReport> checker) {
     long started = System.nanoTime();
     RuleSet running = live == null ? null : active.current();
     if (running != null && running.version().equals(source.version())) {
       return new CheckReport(source.origin(), source.version(), running, List.of(), List.of());
     }
-    CheckReport report = check.check(source);
+    CheckReport report = checker.apply(source);
     long millis = (System.nanoTime() - started) / 1_000_000;
     Instant now = clock.instant();
     List<CheckReport.ScenarioOutcome> failed =

@@ -87,7 +87,7 @@ public final class RulesCheckCommand {
   }
 
   /** The same parts the service wires, without starting a web server. */
-  private static RuleSetCheck checker() {
+  static RuleSetCheck checker() {
     FhirContext fhirContext = FhirContext.forR4Cached();
     Terminology terminology = new Terminology(fhirContext);
     var advisor =

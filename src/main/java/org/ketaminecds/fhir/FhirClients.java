@@ -26,18 +26,30 @@ import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
  */
 final class FhirClients implements AutoCloseable {
 
-  private final FhirContext clientContext;
   private final CloseableHttpClient httpClient;
-  private final CompletableFuture<Void> warmedUp;
+  private final CompletableFuture<FhirContext> clientContext;
 
   FhirClients(FhirAccessProperties properties) {
     int connectMillis = millis(properties.connectTimeout());
     int readMillis = millis(properties.readTimeout());
     this.httpClient = httpClient(connectMillis, readMillis, properties.maxConcurrentQueries());
+    // Making this second context and scanning its model (about half a second) runs beside the rest
+    // of the start-up; a query that comes before it is done waits for it.
+    this.clientContext =
+        CompletableFuture.supplyAsync(
+            () -> {
+              FhirContext context = clientContext(connectMillis, readMillis, httpClient);
+              ModelWarmUp.scan(context);
+              return context;
+            },
+            daemon());
+  }
 
-    this.clientContext = new FhirContext(FhirVersionEnum.R4);
-    clientContext.setParserErrorHandler(LenientParsing.errorHandler());
-    IRestfulClientFactory factory = clientContext.getRestfulClientFactory();
+  private static FhirContext clientContext(
+      int connectMillis, int readMillis, CloseableHttpClient httpClient) {
+    FhirContext context = new FhirContext(FhirVersionEnum.R4);
+    context.setParserErrorHandler(LenientParsing.errorHandler());
+    IRestfulClientFactory factory = context.getRestfulClientFactory();
     // No GET /metadata before the first query: it costs a round trip and many EHRs protect it.
     factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
     factory.setConnectTimeout(connectMillis);
@@ -45,9 +57,7 @@ final class FhirClients implements AutoCloseable {
     factory.setSocketTimeout(readMillis);
     // Last: the setters above discard any HTTP client the factory holds.
     factory.setHttpClient(httpClient);
-    // The model scan of this second context (about half a second) runs beside the rest of the
-    // start-up; a query that comes before it is done waits for it.
-    this.warmedUp = CompletableFuture.runAsync(() -> ModelWarmUp.scan(clientContext), daemon());
+    return context;
   }
 
   /**
@@ -55,8 +65,7 @@ final class FhirClients implements AutoCloseable {
    * query uses it to be able to abort). The token, if any, goes only into the Authorization header.
    */
   IGenericClient newClient(URI base, String accessToken, IClientInterceptor requestHook) {
-    warmedUp.join();
-    IGenericClient client = clientContext.newRestfulGenericClient(base.toString());
+    IGenericClient client = clientContext.join().newRestfulGenericClient(base.toString());
     if (accessToken != null && !accessToken.isBlank()) {
       client.registerInterceptor(new BearerTokenAuthInterceptor(accessToken));
     }

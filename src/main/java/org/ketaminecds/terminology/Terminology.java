@@ -3,7 +3,9 @@ package org.ketaminecds.terminology;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,18 +27,76 @@ public class Terminology {
   private final IngredientIndex ingredients;
 
   public Terminology(FhirContext fhirContext) {
-    long start = System.nanoTime();
-    ProfileResources resources = new ProfileResources(fhirContext);
-    this.valueSets = ValueSetIndex.of(resources.valueSets());
-    this.ingredients = IngredientIndex.of(resources.antidepressantIngredientMap());
-    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    Loaded loaded = takePreloaded(fhirContext).orElseGet(() -> load(fhirContext));
+    this.valueSets = loaded.valueSets();
+    this.ingredients = loaded.ingredients();
     // counts only: codes could hint at what a patient has, so they are never logged
     log.info(
-        "Terminology loaded: {} value sets, {} codes, {} antidepressant mappings in {} ms",
+        "Terminology loaded: {} value sets, {} codes, {} antidepressant mappings in {} ms{}",
         valueSets.ids().size(),
         valueSets.codeCount(),
         ingredients.size(),
-        millis);
+        loaded.millis(),
+        loaded.inBackground() ? ", beside the rest of the start-up" : "");
+  }
+
+  /** The indexes of one FhirContext's parse of {@code fhir-profiles/}. */
+  private record Loaded(
+      FhirContext fhirContext,
+      ValueSetIndex valueSets,
+      IngredientIndex ingredients,
+      long millis,
+      boolean inBackground) {}
+
+  private static Loaded load(FhirContext fhirContext) {
+    long start = System.nanoTime();
+    ProfileResources resources = new ProfileResources(fhirContext);
+    ValueSetIndex valueSets = ValueSetIndex.of(resources.valueSets());
+    IngredientIndex ingredients = IngredientIndex.of(resources.antidepressantIngredientMap());
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    return new Loaded(fhirContext, valueSets, ingredients, millis, false);
+  }
+
+  /**
+   * Announces a {@link #preload}: the Terminology the service makes waits for it rather than
+   * parsing the value sets a second time. Called on the main thread, before the preload starts.
+   */
+  public static void expectPreload() {
+    preloading = new CompletableFuture<>();
+  }
+
+  /**
+   * Parses the value sets into the indexes of the context {@code fhirContext} gives, on the calling
+   * thread, for the Terminology that the service makes later with that context (issue 6: the main
+   * thread is busy with Spring meanwhile). Always ends what {@link #expectPreload} announced.
+   */
+  public static void preload(Supplier<FhirContext> fhirContext) {
+    CompletableFuture<Optional<Loaded>> future = preloading;
+    try {
+      FhirContext context = fhirContext.get();
+      Loaded loaded = load(context);
+      future.complete(
+          Optional.of(
+              new Loaded(
+                  context, loaded.valueSets(), loaded.ingredients(), loaded.millis(), true)));
+    } catch (RuntimeException | Error e) {
+      // The service's own load reports the problem, on the main thread.
+      future.complete(Optional.empty());
+      throw e;
+    }
+  }
+
+  private static volatile CompletableFuture<Optional<Loaded>> preloading =
+      CompletableFuture.completedFuture(Optional.empty());
+
+  /** The preloaded indexes of this very context, once; empty when none were preloaded. */
+  private static Optional<Loaded> takePreloaded(FhirContext fhirContext) {
+    Optional<Loaded> loaded = preloading.join();
+    if (loaded.isPresent() && loaded.get().fhirContext() == fhirContext) {
+      preloading = CompletableFuture.completedFuture(Optional.empty());
+      return loaded;
+    }
+    return Optional.empty();
   }
 
   /** Ids of the project's value sets that contain this coding; empty if none or if null. */
