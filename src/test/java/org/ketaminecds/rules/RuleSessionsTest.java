@@ -124,6 +124,22 @@ class RuleSessionsTest {
   }
 
   @Test
+  void aCallTooLargeToDeleteIsFollowedByACleanSession() {
+    var facts = new ArrayList<Object>(aneurysmOnOrder("large"));
+    for (int i = 0; facts.size() <= RuleEvaluator.DELETE_AT_MOST; i++) {
+      facts.add(diagnosis("extra-" + i, "aneurysm-or-avm"));
+    }
+    Evaluation large = evaluator.evaluate(rules, facts);
+    assertThat(large.findings()).hasSizeGreaterThan(RuleEvaluator.DELETE_AT_MOST / 2);
+
+    assertHoldsOnlyReferenceFacts(rules);
+    Evaluation next = evaluator.evaluate(rules, List.of(new HookContext("patient-view", TODAY)));
+    assertThat(next.findings()).isEmpty();
+    assertThat(next.factsOf(Diagnosis.class)).isEmpty();
+    assertThat(next.factsOf(MinimumDose.class)).hasSameSizeAs(rules.minimumDoses());
+  }
+
+  @Test
   void theRulesThatFiredAreThoseOfTheCallAlone() {
     Evaluation first = evaluator.evaluate(rules, aneurysmOnOrder("a"));
     Evaluation again = evaluator.evaluate(rules, aneurysmOnOrder("a"));
