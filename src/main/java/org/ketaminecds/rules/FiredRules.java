@@ -32,6 +32,10 @@ final class FiredRules extends DefaultAgendaEventListener {
     names.add(event.getMatch().getRule().getName());
   }
 
+  void clear() {
+    names.clear();
+  }
+
   List<String> names() {
     return List.copyOf(names);
   }
