@@ -239,8 +239,9 @@ class RuleSessionsTest {
                 ParametersReader.FILE,
                 parameters.replace("min-trial-days: 42", "min-trial-days: 28")));
     try {
-      // Same DRL, so the same compiled rules, but parameters of its own.
-      assertThat(shorter.kieBase()).isSameAs(rules.kieBase());
+      // Same DRL, so the same compiled rule packages, but parameters of its own.
+      assertThat(shorter.compiledUnits()).isEqualTo(rules.compiledUnits());
+      assertThat(shorter.sessions()).isNotSameAs(rules.sessions());
       for (int call = 0; call < 3; call++) {
         List<Object> facts = List.of(new HookContext("patient-view", TODAY));
         assertThat(evaluator.evaluate(shorter, facts).factsOf(Parameters.class))
