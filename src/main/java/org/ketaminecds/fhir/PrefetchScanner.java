@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.base.ParserBase;
 
 /**
  * Reads the {@code prefetch} object of a hook call in the same pass that reads the request, without
@@ -61,15 +62,17 @@ final class PrefetchScanner {
     boolean entrySeen = false;
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
-      members.add(name, startOf(parser));
       JsonToken value = parser.nextToken();
+      int nameStart = nameStart(parser, name, source);
+      regular &= nameStart >= 0;
+      members.add(name, nameStart);
       if ("resourceType".equals(name)) {
         regular &= resourceType == null && value == JsonToken.VALUE_STRING;
         resourceType = value == JsonToken.VALUE_STRING ? parser.getString() : "";
       } else if ("entry".equals(name)) {
         regular &= !entrySeen && value == JsonToken.START_ARRAY;
         entrySeen = true;
-        entries = value == JsonToken.START_ARRAY ? scanEntries(parser) : null;
+        entries = value == JsonToken.START_ARRAY ? scanEntries(parser, source) : null;
         regular &= entries != null;
         if (value != JsonToken.START_ARRAY) {
           parser.skipChildren();
@@ -89,14 +92,14 @@ final class PrefetchScanner {
   }
 
   /** The entries, or null when one of them is not an object; the parser ends on END_ARRAY. */
-  private static List<PrefetchValue.ScannedEntry> scanEntries(JsonParser parser) {
+  private static List<PrefetchValue.ScannedEntry> scanEntries(JsonParser parser, byte[] source) {
     var entries = new ArrayList<PrefetchValue.ScannedEntry>();
     boolean regular = true;
     for (JsonToken token = parser.nextToken();
         token != JsonToken.END_ARRAY;
         token = parser.nextToken()) {
       if (token == JsonToken.START_OBJECT) {
-        entries.add(scanEntry(parser));
+        entries.add(scanEntry(parser, source));
       } else {
         regular = false;
         parser.skipChildren();
@@ -105,7 +108,7 @@ final class PrefetchScanner {
     return regular ? entries : null;
   }
 
-  private static PrefetchValue.ScannedEntry scanEntry(JsonParser parser) {
+  private static PrefetchValue.ScannedEntry scanEntry(JsonParser parser, byte[] source) {
     int start = startOf(parser);
     ResourceScan resource = null;
     String fullUrl = null;
@@ -117,7 +120,7 @@ final class PrefetchScanner {
       if ("resource".equals(name)) {
         regular &= resource == null && value == JsonToken.START_OBJECT;
         if (value == JsonToken.START_OBJECT) {
-          resource = scanResource(parser);
+          resource = scanResource(parser, source);
         } else {
           parser.skipChildren();
         }
@@ -141,12 +144,14 @@ final class PrefetchScanner {
         described ? resource.members : null);
   }
 
-  private static ResourceScan scanResource(JsonParser parser) {
+  private static ResourceScan scanResource(JsonParser parser, byte[] source) {
     var scan = new ResourceScan();
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
-      scan.members.add(name, startOf(parser));
       JsonToken value = parser.nextToken();
+      int nameStart = nameStart(parser, name, source);
+      scan.regular &= nameStart >= 0;
+      scan.members.add(name, nameStart);
       switch (name) {
         case "resourceType" -> scan.resourceType = scan.text(parser, value, scan.resourceType);
         case "id" -> scan.id = scan.text(parser, value, scan.id);
@@ -167,13 +172,56 @@ final class PrefetchScanner {
     return scan;
   }
 
-  private static int startOf(JsonParser parser) {
+  /**
+   * Where the token the parser is on starts. Jackson's own {@code currentTokenLocation()} makes an
+   * object per call: on a heavy chart, one per member of every resource, most of what a call
+   * allocated. Its parsers keep the offset as a number, read here without one.
+   */
+  static int startOf(JsonParser parser) {
+    if (parser instanceof ParserBase base) {
+      // One past the token's first byte, as Jackson keeps it (its location subtracts the one).
+      return Math.toIntExact(base.getTokenCharacterOffset() - 1);
+    }
     return Math.toIntExact(parser.currentTokenLocation().getByteOffset());
   }
 
   /** Just past the END_OBJECT the parser is on. */
   private static int endOf(JsonParser parser) {
-    return Math.toIntExact(parser.currentTokenLocation().getByteOffset()) + 1;
+    return startOf(parser) + 1;
+  }
+
+  /**
+   * Where the member whose value the parser is on starts: its name's opening quote, found back from
+   * the value over the colon. -1 when the name is not written as plain ASCII (escapes, other
+   * characters), which makes the resource irregular: it is then parsed as sent.
+   */
+  static int nameStart(JsonParser parser, String name, byte[] source) {
+    int at = startOf(parser) - 1;
+    while (at >= 0 && isJsonSpace(source[at])) {
+      at--;
+    }
+    if (at < 0 || source[at] != ':') {
+      return -1;
+    }
+    at--;
+    while (at >= 0 && isJsonSpace(source[at])) {
+      at--;
+    }
+    int open = at - name.length() - 1;
+    if (open < 0 || source[at] != '"' || source[open] != '"') {
+      return -1;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || source[open + 1 + i] != c) {
+        return -1;
+      }
+    }
+    return open;
+  }
+
+  private static boolean isJsonSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
   }
 
   private static String jsonType(JsonToken token) {
