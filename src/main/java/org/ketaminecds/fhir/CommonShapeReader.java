@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
@@ -41,8 +42,8 @@ import tools.jackson.core.json.JsonFactory;
  * types ({@code new DateTimeType(text)}), never through a parser of ours. {@code
  * CommonShapeReaderTest} holds every resource it reads to HAPI's parse of the same JSON.
  *
- * <p>The resource's {@code meta} is skipped: the facts never read it (HAPI's parse would only add
- * the version of the id and profiles).
+ * <p>{@code meta} is read as HAPI reads it (its version becomes the id's), though the facts never
+ * read it: a broken {@code meta} must fail the call here as it does in HAPI.
  */
 final class CommonShapeReader {
 
@@ -81,7 +82,15 @@ final class CommonShapeReader {
             case "Patient" -> patient(new Members(parser));
             default -> null;
           };
-      return parser.nextToken() == null ? resource : null;
+      if (resource == null || parser.nextToken() != null) {
+        return null;
+      }
+      // As HAPI's parser does: the version in meta becomes the version of the id.
+      if (resource.getMeta().hasVersionId() && resource.getIdElement().hasIdPart()) {
+        resource.setIdElement(
+            resource.getIdElement().withVersion(resource.getMeta().getVersionId()));
+      }
+      return resource;
     } catch (Uncommon | DataFormatException | FHIRException | IllegalArgumentException e) {
       // Not a shape read here, or a value HAPI's types refuse: HAPI parses it and has its say.
       return null;
@@ -96,7 +105,8 @@ final class CommonShapeReader {
     var condition = new Condition();
     for (String name = members.next(); name != null; name = members.next()) {
       switch (name) {
-        case "resourceType", "meta" -> members.skip();
+        case "resourceType" -> members.skip();
+        case "meta" -> condition.setMeta(meta(members));
         case "id" -> condition.setId(members.text());
         case "clinicalStatus" -> condition.setClinicalStatus(concept(members));
         case "verificationStatus" -> condition.setVerificationStatus(concept(members));
@@ -118,7 +128,8 @@ final class CommonShapeReader {
     var observation = new Observation();
     for (String name = members.next(); name != null; name = members.next()) {
       switch (name) {
-        case "resourceType", "meta" -> members.skip();
+        case "resourceType" -> members.skip();
+        case "meta" -> observation.setMeta(meta(members));
         case "id" -> observation.setId(members.text());
         case "status" ->
             observation.setStatus(Observation.ObservationStatus.fromCode(members.text()));
@@ -160,7 +171,8 @@ final class CommonShapeReader {
     var statement = new MedicationStatement();
     for (String name = members.next(); name != null; name = members.next()) {
       switch (name) {
-        case "resourceType", "meta" -> members.skip();
+        case "resourceType" -> members.skip();
+        case "meta" -> statement.setMeta(meta(members));
         case "id" -> statement.setId(members.text());
         case "status" ->
             statement.setStatus(
@@ -181,7 +193,8 @@ final class CommonShapeReader {
     var allergy = new AllergyIntolerance();
     for (String name = members.next(); name != null; name = members.next()) {
       switch (name) {
-        case "resourceType", "meta" -> members.skip();
+        case "resourceType" -> members.skip();
+        case "meta" -> allergy.setMeta(meta(members));
         case "id" -> allergy.setId(members.text());
         case "clinicalStatus" -> allergy.setClinicalStatus(concept(members));
         case "verificationStatus" -> allergy.setVerificationStatus(concept(members));
@@ -200,7 +213,8 @@ final class CommonShapeReader {
     var patient = new Patient();
     for (String name = members.next(); name != null; name = members.next()) {
       switch (name) {
-        case "resourceType", "meta" -> members.skip();
+        case "resourceType" -> members.skip();
+        case "meta" -> patient.setMeta(meta(members));
         case "id" -> patient.setId(members.text());
         case "gender" ->
             patient.setGender(Enumerations.AdministrativeGender.fromCode(members.text()));
@@ -319,6 +333,23 @@ final class CommonShapeReader {
       }
     }
     return period;
+  }
+
+  private static Meta meta(Members members) {
+    members.object();
+    var meta = new Meta();
+    for (String name = members.next(); name != null; name = members.next()) {
+      switch (name) {
+        case "versionId" -> meta.setVersionId(members.text());
+        case "lastUpdated" -> meta.setLastUpdatedElement(new InstantType(members.text()));
+        case "source" -> meta.setSource(members.text());
+        case "profile" -> members.array(() -> meta.addProfile(members.text()));
+        case "tag" -> members.array(() -> meta.addTag(coding(members.object())));
+        case "security" -> members.array(() -> meta.addSecurity(coding(members.object())));
+        default -> throw Uncommon.SHAPE;
+      }
+    }
+    return meta;
   }
 
   /** A choice element ({@code onset[x]}...) given in two forms is not a common shape. */
