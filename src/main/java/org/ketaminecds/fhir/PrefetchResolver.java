@@ -166,9 +166,15 @@ final class PrefetchResolver {
       return null;
     }
     String type = resource.resourceType();
-    scratch.reset();
-    entry.members().writeKept(source, name -> relevance.readsElement(type, name), scratch);
+    kept(type, entry.members(), source, scratch);
     return CommonShapeReader.read(type, scratch.bytes(), 0, scratch.size());
+  }
+
+  /** The resource with only the elements the facts read, written into {@code into}. */
+  private Scratch kept(String type, ResourceMembers members, byte[] source, Scratch into) {
+    into.reset();
+    members.writeKept(source, name -> relevance.readsElement(type, name), into);
+    return into;
   }
 
   /** A buffer reused for each entry of a Bundle, whose bytes are read where they are. */
@@ -187,9 +193,8 @@ final class PrefetchResolver {
     if (whole.members() == null) {
       return parse(key, whole.source(), whole.offset(), whole.length());
     }
-    var json = new Scratch();
     String type = whole.resourceType();
-    whole.members().writeKept(whole.source(), name -> relevance.readsElement(type, name), json);
+    Scratch json = kept(type, whole.members(), whole.source(), new Scratch());
     Resource read =
         CommonShapeReader.reads(type)
             ? CommonShapeReader.read(type, json.bytes(), 0, json.size())

@@ -196,19 +196,13 @@ final class PrefetchScanner {
    * characters), which makes the resource irregular: it is then parsed as sent.
    */
   static int nameStart(JsonParser parser, String name, byte[] source) {
-    int at = startOf(parser) - 1;
-    while (at >= 0 && isJsonSpace(source[at])) {
-      at--;
-    }
-    if (at < 0 || source[at] != ':') {
+    int end = ResourceMembers.skipSpaceBackwards(source, startOf(parser));
+    if (end == 0 || source[end - 1] != ':') {
       return -1;
     }
-    at--;
-    while (at >= 0 && isJsonSpace(source[at])) {
-      at--;
-    }
-    int open = at - name.length() - 1;
-    if (open < 0 || source[at] != '"' || source[open] != '"') {
+    int close = ResourceMembers.skipSpaceBackwards(source, end - 1) - 1;
+    int open = close - name.length() - 1;
+    if (open < 0 || source[close] != '"' || source[open] != '"') {
       return -1;
     }
     for (int i = 0; i < name.length(); i++) {
@@ -218,10 +212,6 @@ final class PrefetchScanner {
       }
     }
     return open;
-  }
-
-  private static boolean isJsonSpace(byte b) {
-    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
   }
 
   private static String jsonType(JsonToken token) {

@@ -58,7 +58,8 @@ final class ResourceMembers {
     return end;
   }
 
-  private static int skipSpaceBackwards(byte[] source, int end) {
+  /** {@code end} moved back over the JSON whitespace just before it. */
+  static int skipSpaceBackwards(byte[] source, int end) {
     int at = end;
     while (at > 0 && isJsonSpace(source[at - 1])) {
       at--;

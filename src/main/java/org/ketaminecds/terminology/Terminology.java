@@ -27,7 +27,7 @@ public class Terminology {
   private final IngredientIndex ingredients;
 
   public Terminology(FhirContext fhirContext) {
-    Loaded loaded = takePreloaded(fhirContext).orElseGet(() -> load(fhirContext));
+    Loaded loaded = takePreloaded(fhirContext).orElseGet(() -> load(fhirContext, false));
     this.valueSets = loaded.valueSets();
     this.ingredients = loaded.ingredients();
     // counts only: codes could hint at what a patient has, so they are never logged
@@ -48,13 +48,13 @@ public class Terminology {
       long millis,
       boolean inBackground) {}
 
-  private static Loaded load(FhirContext fhirContext) {
+  private static Loaded load(FhirContext fhirContext, boolean inBackground) {
     long start = System.nanoTime();
     ProfileResources resources = new ProfileResources(fhirContext);
     ValueSetIndex valueSets = ValueSetIndex.of(resources.valueSets());
     IngredientIndex ingredients = IngredientIndex.of(resources.antidepressantIngredientMap());
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    return new Loaded(fhirContext, valueSets, ingredients, millis, false);
+    return new Loaded(fhirContext, valueSets, ingredients, millis, inBackground);
   }
 
   /**
@@ -73,12 +73,7 @@ public class Terminology {
   public static void preload(Supplier<FhirContext> fhirContext) {
     CompletableFuture<Optional<Loaded>> future = preloading;
     try {
-      FhirContext context = fhirContext.get();
-      Loaded loaded = load(context);
-      future.complete(
-          Optional.of(
-              new Loaded(
-                  context, loaded.valueSets(), loaded.ingredients(), loaded.millis(), true)));
+      future.complete(Optional.of(load(fhirContext.get(), true)));
     } catch (RuntimeException | Error e) {
       // The service's own load reports the problem, on the main thread.
       future.complete(Optional.empty());

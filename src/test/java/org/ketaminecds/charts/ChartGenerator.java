@@ -172,18 +172,18 @@ public final class ChartGenerator {
     random = new Random(seed ^ size.name().hashCode());
     String patientId = "bench-" + size.name() + "-" + seed;
     chart = new GeneratedChart.Builder(patientId, today);
-    chart.patient(patient(patientId));
+    chart.add(patient(patientId));
     for (int i = 0; i < size.conditions(); i++) {
-      chart.condition(condition(patientId, i));
+      chart.add(condition(patientId, i));
     }
     for (int i = 0; i < size.medicationStatements(); i++) {
-      chart.statement(statement(patientId, i));
+      chart.add(statement(patientId, i));
     }
     for (int i = 0; i < size.observations(); ) {
       i += observations(patientId, i, size.observations() - i);
     }
     for (int i = 0; i < size.allergies(); i++) {
-      chart.allergy(allergy(patientId, i));
+      chart.add(allergy(patientId, i));
     }
     GeneratedChart generated = chart.build();
     chart = null;
@@ -302,7 +302,7 @@ public final class ChartGenerator {
     int form = random.nextInt(4);
     if (form == 0) {
       Medication medication = medication(code);
-      chart.medication(medication);
+      chart.add(medication);
       statement.setMedication(
           new Reference("Medication/" + medication.getIdPart()).setDisplay(code.display()));
     } else {
@@ -402,7 +402,7 @@ public final class ChartGenerator {
       Observation panel = observation(patientId, "o" + index, bpPanel, instant, "vital-signs");
       panel.addComponent().setCode(codeOf(systolic.get(3))).setValue(mmHg(105, 60));
       panel.addComponent().setCode(codeOf(diastolic)).setValue(mmHg(65, 35));
-      chart.observation(panel);
+      chart.add(panel);
       return 1;
     }
     if (kind == 3 && room >= 2) {
@@ -412,8 +412,8 @@ public final class ChartGenerator {
       Observation dia =
           observation(patientId, "o" + (index + 1), diastolic, instant, "vital-signs");
       dia.setValue(mmHg(65, 35));
-      chart.observation(sys);
-      chart.observation(dia);
+      chart.add(sys);
+      chart.add(dia);
       return 2;
     }
     if (kind == 4) {
@@ -422,7 +422,7 @@ public final class ChartGenerator {
       Code value =
           random.nextInt(4) == 0 ? pick(pregnant) : new Code(LOINC, "LA26683-5", "Not pregnant");
       status.setValue(concept(value.system(), value.code(), value.display()));
-      chart.observation(status);
+      chart.add(status);
       return 1;
     }
     Code code = pick(OTHER_OBSERVATIONS);
@@ -437,7 +437,7 @@ public final class ChartGenerator {
         .addReferenceRange()
         .setLow(new Quantity().setValue(40).setUnit("1"))
         .setHigh(new Quantity().setValue(160).setUnit("1"));
-    chart.observation(other);
+    chart.add(other);
     return 1;
   }
 

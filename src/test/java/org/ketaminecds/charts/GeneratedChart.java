@@ -8,13 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Medication;
-import org.hl7.fhir.r4.model.MedicationStatement;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.ketaminecds.fhir.PatientRecord;
 
@@ -22,34 +17,20 @@ import org.ketaminecds.fhir.PatientRecord;
  * A generated chart: its resources, the {@link PatientRecord} a full parse gives, and the CDS Hooks
  * requests an EHR would send for it, with every prefetch key filled or with none.
  */
-public record GeneratedChart(
-    String patientId,
-    LocalDate today,
-    Patient patient,
-    List<Condition> conditions,
-    List<MedicationStatement> medicationStatements,
-    List<Medication> medications,
-    List<Observation> observations,
-    List<AllergyIntolerance> allergies) {
+public record GeneratedChart(String patientId, LocalDate today, PatientRecord record) {
 
   private static final FhirContext FHIR = FhirContext.forR4Cached();
   static final String EHR_BASE = "https://ehr.example-health.org/fhir/";
 
-  /** The chart as a full HAPI parse of the prefetch gives it. */
-  public PatientRecord record() {
-    return new PatientRecord(
-        patient, conditions, medicationStatements, medications, observations, allergies);
-  }
-
   /** Every resource, as the FHIR server of the load test serves them. */
   public List<Resource> resources() {
     var all = new ArrayList<Resource>();
-    all.add(patient);
-    all.addAll(conditions);
-    all.addAll(medicationStatements);
-    all.addAll(medications);
-    all.addAll(observations);
-    all.addAll(allergies);
+    all.add(record.patient());
+    all.addAll(record.conditions());
+    all.addAll(record.medicationStatements());
+    all.addAll(record.medications());
+    all.addAll(record.observations());
+    all.addAll(record.allergies());
     return all;
   }
 
@@ -57,12 +38,17 @@ public record GeneratedChart(
   public Map<String, String> prefetchJson() {
     IParser parser = FHIR.newJsonParser();
     var prefetch = new LinkedHashMap<String, String>();
-    prefetch.put("patient", parser.encodeResourceToString(patient));
-    prefetch.put("conditions", parser.encodeResourceToString(searchset(conditions, List.of())));
+    prefetch.put("patient", parser.encodeResourceToString(record.patient()));
     prefetch.put(
-        "medications", parser.encodeResourceToString(searchset(medicationStatements, medications)));
-    prefetch.put("observations", parser.encodeResourceToString(searchset(observations, List.of())));
-    prefetch.put("allergies", parser.encodeResourceToString(searchset(allergies, List.of())));
+        "conditions", parser.encodeResourceToString(searchset(record.conditions(), List.of())));
+    prefetch.put(
+        "medications",
+        parser.encodeResourceToString(
+            searchset(record.medicationStatements(), record.medications())));
+    prefetch.put(
+        "observations", parser.encodeResourceToString(searchset(record.observations(), List.of())));
+    prefetch.put(
+        "allergies", parser.encodeResourceToString(searchset(record.allergies(), List.of())));
     return prefetch;
   }
 
@@ -120,60 +106,36 @@ public record GeneratedChart(
         .setMode(mode);
   }
 
-  /** Collects the resources while the generator makes them. */
+  /**
+   * Collects the resources while the generator makes them, in the order a full parse of the
+   * prefetch gives them.
+   */
   static final class Builder {
     private final String patientId;
     private final LocalDate today;
-    private Patient patient;
-    private final List<Condition> conditions = new ArrayList<>();
-    private final List<MedicationStatement> statements = new ArrayList<>();
-    private final List<Medication> medications = new ArrayList<>();
-    private final List<Observation> observations = new ArrayList<>();
-    private final List<AllergyIntolerance> allergies = new ArrayList<>();
+    private final PatientRecord.Builder record = new PatientRecord.Builder();
+    private int medicationCount;
 
     Builder(String patientId, LocalDate today) {
       this.patientId = patientId;
       this.today = today;
     }
 
-    void patient(Patient value) {
-      patient = value;
-    }
-
-    void condition(Condition value) {
-      conditions.add(value);
-    }
-
-    void statement(MedicationStatement value) {
-      statements.add(value);
-    }
-
-    void medication(Medication value) {
-      medications.add(value);
+    void add(Resource resource) {
+      if (!record.add(resource)) {
+        throw new IllegalArgumentException("Not a resource of a chart: " + resource.fhirType());
+      }
+      if (resource instanceof Medication) {
+        medicationCount++;
+      }
     }
 
     int medicationCount() {
-      return medications.size();
-    }
-
-    void observation(Observation value) {
-      observations.add(value);
-    }
-
-    void allergy(AllergyIntolerance value) {
-      allergies.add(value);
+      return medicationCount;
     }
 
     GeneratedChart build() {
-      return new GeneratedChart(
-          patientId,
-          today,
-          patient,
-          List.copyOf(conditions),
-          List.copyOf(statements),
-          List.copyOf(medications),
-          List.copyOf(observations),
-          List.copyOf(allergies));
+      return new GeneratedChart(patientId, today, record.build());
     }
   }
 }
