@@ -102,7 +102,7 @@ public class CardAssembler {
             new Card.Coding(TOPIC_SYSTEM, template.topic(), template.title())),
         deleteOrders ? List.of(deleteSuggestion(orders)) : List.of(),
         deleteOrders ? "at-most-one" : null,
-        deleteOrders ? OverrideReasons.ALL : List.of(),
+        OverrideReasons.of(template, deleteOrders),
         template.links().stream()
             .map(link -> new Card.Link(link.label(), link.url(), "absolute"))
             .toList(),

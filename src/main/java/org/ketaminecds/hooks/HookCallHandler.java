@@ -5,7 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import org.ketaminecds.advice.Advice;
 import org.ketaminecds.advice.ClinicalAdvisor;
+import org.ketaminecds.cards.Card;
 import org.ketaminecds.facts.KetamineOrder;
+import org.ketaminecds.feedback.CallRecorder;
+import org.ketaminecds.feedback.HookCallRecord;
+import org.ketaminecds.feedback.SnoozeFilter;
 import org.ketaminecds.fhir.InvalidPatientDataRequestException;
 import org.ketaminecds.fhir.PatientDataLoader;
 import org.ketaminecds.fhir.PatientDataUnavailableException;
@@ -29,13 +33,22 @@ class HookCallHandler {
   private final ClinicalAdvisor advisor;
   private final ActiveRuleSet rules;
   private final Clock clock;
+  private final SnoozeFilter snoozes;
+  private final CallRecorder audit;
 
   HookCallHandler(
-      PatientDataLoader patientData, ClinicalAdvisor advisor, ActiveRuleSet rules, Clock clock) {
+      PatientDataLoader patientData,
+      ClinicalAdvisor advisor,
+      ActiveRuleSet rules,
+      Clock clock,
+      SnoozeFilter snoozes,
+      CallRecorder audit) {
     this.patientData = patientData;
     this.advisor = advisor;
     this.rules = rules;
     this.clock = clock;
+    this.snoozes = snoozes;
+    this.audit = audit;
   }
 
   Answer handle(HookCall call) {
@@ -51,6 +64,7 @@ class HookCallHandler {
           call.service().id(),
           ruleSet.version(),
           millisSince(started));
+      audit(call, ruleSet, new SnoozeFilter.Visible(List.of(), List.of()), 200, started);
       return new Answer(HookResponse.none(), ruleSet.version());
     }
     PatientRecord chart;
@@ -66,10 +80,14 @@ class HookCallHandler {
           e instanceof PatientDataUnavailableException ? "412" : "400",
           millisSince(started),
           e.getMessage());
+      int status = e instanceof PatientDataUnavailableException ? 412 : 400;
+      audit(call, ruleSet, new SnoozeFilter.Visible(List.of(), List.of()), status, started);
       throw e;
     }
     long loaded = System.nanoTime();
     Advice advice = advisor.advise(ruleSet, call.service().hook(), chart, orders, today);
+    // Topics a clinician snoozed for this patient are left out (issue 14).
+    SnoozeFilter.Visible visible = snoozes.visible(call.patientId(), ruleSet, advice.cards());
     log.info(
         "hookInstance={} service={} ruleset={} facts={} rulesFired={} cards={} load={} ms total={} ms",
         call.request().hookInstance(),
@@ -77,10 +95,28 @@ class HookCallHandler {
         ruleSet.version(),
         advice.factCount(),
         advice.evaluation().firedRules().size(),
-        advice.cards().size(),
+        visible.cards().size(),
         (loaded - started) / 1_000_000,
         millisSince(started));
-    return new Answer(new HookResponse(advice.cards()), ruleSet.version());
+    audit(call, ruleSet, visible, 200, started);
+    return new Answer(new HookResponse(visible.cards()), ruleSet.version());
+  }
+
+  /** Queues the call's audit row and issued cards; written in the background (issue 14). */
+  private void audit(
+      HookCall call, RuleSet ruleSet, SnoozeFilter.Visible visible, int status, long started) {
+    List<Card> cards = visible.cards();
+    audit.record(
+        new HookCallRecord(
+            call.request().hookInstance(),
+            call.service().id(),
+            ruleSet.version(),
+            call.patientId(),
+            HookCallRecord.IssuedCard.of(cards),
+            visible.snoozedTopics(),
+            status,
+            (System.nanoTime() - started) / 1_000,
+            clock.instant()));
   }
 
   private static long millisSince(long started) {

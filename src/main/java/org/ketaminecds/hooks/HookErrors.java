@@ -1,6 +1,7 @@
 package org.ketaminecds.hooks;
 
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.ketaminecds.feedback.StorageUnavailableException;
 import org.ketaminecds.fhir.InvalidPatientDataRequestException;
 import org.ketaminecds.fhir.PatientDataUnavailableException;
 import org.slf4j.Logger;
@@ -91,6 +92,12 @@ class HookErrors {
   ResponseEntity<String> dataUnavailable(PatientDataUnavailableException e) {
     // Logged by HookCallHandler, with the call's identifiers.
     return outcomes.answer(HttpStatus.PRECONDITION_FAILED, IssueType.INCOMPLETE, e.getMessage());
+  }
+
+  @ExceptionHandler(StorageUnavailableException.class)
+  ResponseEntity<String> storageUnavailable(StorageUnavailableException e) {
+    // Logged by FeedbackStore; 503 so that the EHR sends the feedback again (issue 14).
+    return outcomes.answer(HttpStatus.SERVICE_UNAVAILABLE, IssueType.TRANSIENT, e.getMessage());
   }
 
   @ExceptionHandler(Exception.class)

@@ -15,6 +15,8 @@ import java.util.List;
  * @param sourceLabel who says so (e.g. the prescribing information)
  * @param sourceUrl where the clinician can read it
  * @param links further reading shown on the card
+ * @param snooze whether a clinician may snooze a warning or info card of this topic for a patient
+ *     ({@code snooze: false} in the card file turns it off; critical cards are never snoozed)
  */
 public record CardTemplate(
     String topic,
@@ -24,10 +26,24 @@ public record CardTemplate(
     String detail,
     String sourceLabel,
     String sourceUrl,
-    List<Link> links) {
+    List<Link> links,
+    boolean snooze) {
 
   public CardTemplate {
     links = List.copyOf(links);
+  }
+
+  /** A topic that may be snoozed (the default of a card file). */
+  public CardTemplate(
+      String topic,
+      String title,
+      String indicator,
+      String summary,
+      String detail,
+      String sourceLabel,
+      String sourceUrl,
+      List<Link> links) {
+    this(topic, title, indicator, summary, detail, sourceLabel, sourceUrl, links, true);
   }
 
   /** A link of the card: a label and an absolute URL. */

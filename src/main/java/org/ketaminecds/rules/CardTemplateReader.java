@@ -31,7 +31,9 @@ final class CardTemplateReader {
         yaml.text("detail"),
         yaml.text("source.label"),
         yaml.text("source.url"),
-        links);
+        links,
+        // Snooze is on unless the rule author turns it off for the topic (issue 14).
+        yaml.optionalYesNo("snooze", true));
   }
 
   private static Link link(YamlData yaml, Map<String, Object> row) {

@@ -87,6 +87,10 @@ final class YamlData {
     return b;
   }
 
+  boolean optionalYesNo(String key, boolean otherwise) {
+    return root.containsKey(key) ? yesNo(key) : otherwise;
+  }
+
   @SuppressWarnings("unchecked")
   List<Map<String, Object>> rows(String key) {
     Object value = value(key);
