@@ -26,7 +26,9 @@ class AuditController {
     this.recorder = recorder;
   }
 
-  @GetMapping(path = "/admin/audit/calls/{hookInstance}", produces = MediaType.APPLICATION_JSON_VALUE)
+  @GetMapping(
+      path = "/admin/audit/calls/{hookInstance}",
+      produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<List<AuditedCall>> calls(@PathVariable String hookInstance) {
     // Calls of the last moments may still wait in the write queue.
     recorder.flush();
