@@ -33,6 +33,7 @@ final class FhirKeyQuery implements Callable<FhirKeyQuery.Result> {
   private final FhirClients clients;
   private final FhirServerUrlPolicy urlPolicy;
   private final int maxPages;
+  private final String continueFrom;
   private final AtomicReference<HttpRequestBase> requestInFlight = new AtomicReference<>();
   private volatile boolean aborted;
 
@@ -42,11 +43,26 @@ final class FhirKeyQuery implements Callable<FhirKeyQuery.Result> {
       FhirClients clients,
       FhirServerUrlPolicy urlPolicy,
       int maxPages) {
+    this(key, target, clients, urlPolicy, maxPages, null);
+  }
+
+  /**
+   * @param continueFrom the {@code next} link of a prefetched first page: the query follows the
+   *     links from there instead of searching, or null to search
+   */
+  FhirKeyQuery(
+      PrefetchKey key,
+      FhirServerTarget target,
+      FhirClients clients,
+      FhirServerUrlPolicy urlPolicy,
+      int maxPages,
+      String continueFrom) {
     this.key = key;
     this.target = target;
     this.clients = clients;
     this.urlPolicy = urlPolicy;
     this.maxPages = maxPages;
+    this.continueFrom = continueFrom;
   }
 
   PrefetchKey key() {
@@ -84,39 +100,51 @@ final class FhirKeyQuery implements Callable<FhirKeyQuery.Result> {
   }
 
   private Result search(IGenericClient client) {
-    Bundle page =
-        client
-            .search()
-            .byUrl(key.queryFor(target.patientId()))
-            .returnBundle(Bundle.class)
-            .execute();
-    List<Resource> resources = new ArrayList<>(PrefetchResolver.resourcesOfKey(key, page));
     Set<URI> followed = new HashSet<>();
+    List<Resource> resources = new ArrayList<>();
+    // A prefetched first page counts as page one; its resources are the caller's.
     int pages = 1;
+    Bundle page;
+    if (continueFrom == null) {
+      page =
+          client
+              .search()
+              .byUrl(key.queryFor(target.patientId()))
+              .returnBundle(Bundle.class)
+              .execute();
+    } else {
+      page = nextPage(client, continueFrom, followed);
+      pages++;
+    }
+    resources.addAll(PrefetchResolver.resourcesOfKey(key, page));
     for (Bundle.BundleLinkComponent next = page.getLink(Bundle.LINK_NEXT);
         next != null && next.hasUrl();
         next = page.getLink(Bundle.LINK_NEXT)) {
-      if (aborted || Thread.currentThread().isInterrupted()) {
-        throw new CancellationException("aborted");
-      }
       if (pages >= maxPages) {
         throw unavailable("FHIR server has more than " + maxPages + " pages for " + key.key());
       }
-      URI nextUrl =
-          urlPolicy
-              .sameOriginLink(target.base(), next.getUrl())
-              .orElseThrow(
-                  () ->
-                      unavailable(
-                          "FHIR server's next link for " + key.key() + " leaves fhirServer"));
-      if (!followed.add(nextUrl)) {
-        throw unavailable("FHIR server's next links for " + key.key() + " go round in a loop");
-      }
-      page = client.loadPage().byUrl(nextUrl.toString()).andReturnBundle(Bundle.class).execute();
+      page = nextPage(client, next.getUrl(), followed);
       pages++;
       resources.addAll(PrefetchResolver.resourcesOfKey(key, page));
     }
     return new Result(key, resources, pages);
+  }
+
+  /** The page a next link names, on fhirServer's origin only, never twice. */
+  private Bundle nextPage(IGenericClient client, String link, Set<URI> followed) {
+    if (aborted || Thread.currentThread().isInterrupted()) {
+      throw new CancellationException("aborted");
+    }
+    URI nextUrl =
+        urlPolicy
+            .sameOriginLink(target.base(), link)
+            .orElseThrow(
+                () ->
+                    unavailable("FHIR server's next link for " + key.key() + " leaves fhirServer"));
+    if (!followed.add(nextUrl)) {
+      throw unavailable("FHIR server's next links for " + key.key() + " go round in a loop");
+    }
+    return client.loadPage().byUrl(nextUrl.toString()).andReturnBundle(Bundle.class).execute();
   }
 
   private static PatientDataUnavailableException unavailable(String message) {

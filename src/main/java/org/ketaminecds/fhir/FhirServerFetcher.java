@@ -55,18 +55,24 @@ final class FhirServerFetcher implements AutoCloseable {
   /**
    * The resources of each key, fetched in parallel.
    *
+   * @param continueFrom for keys whose first page was prefetched: the next link to follow instead
+   *     of searching (only the further pages' resources are returned)
    * @param deadlineNanos the {@link System#nanoTime()} by which all queries must be done
    * @throws PatientDataUnavailableException when a query fails or the deadline passes
    */
   Map<PrefetchKey, List<Resource>> fetch(
-      FhirServerTarget target, Set<PrefetchKey> keys, long deadlineNanos) {
+      FhirServerTarget target,
+      Set<PrefetchKey> keys,
+      Map<PrefetchKey, String> continueFrom,
+      long deadlineNanos) {
     CompletionService<FhirKeyQuery.Result> completion = new ExecutorCompletionService<>(executor);
     Map<Future<FhirKeyQuery.Result>, FhirKeyQuery> pending = new HashMap<>();
     Map<PrefetchKey, List<Resource>> fetched = new EnumMap<>(PrefetchKey.class);
     long started = System.nanoTime();
     try {
       for (PrefetchKey key : keys) {
-        FhirKeyQuery query = new FhirKeyQuery(key, target, clients, urlPolicy, maxPages);
+        FhirKeyQuery query =
+            new FhirKeyQuery(key, target, clients, urlPolicy, maxPages, continueFrom.get(key));
         pending.put(completion.submit(query), query);
       }
       while (!pending.isEmpty()) {

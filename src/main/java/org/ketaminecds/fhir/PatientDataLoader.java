@@ -3,6 +3,7 @@ package org.ketaminecds.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -88,20 +89,29 @@ public class PatientDataLoader implements AutoCloseable {
 
     Map<PrefetchKey, List<ChartEntry>> resources = new EnumMap<>(PrefetchKey.class);
     Set<PrefetchKey> missing = EnumSet.noneOf(PrefetchKey.class);
+    // A prefetched searchset with a next link is a first page: the rest is fetched from there.
+    Map<PrefetchKey, String> continueFrom = new EnumMap<>(PrefetchKey.class);
     for (PrefetchKey key : needed) {
-      Optional<List<ChartEntry>> prefetched = prefetchResolver.resolve(key, prefetch);
-      if (prefetched.isPresent()) {
-        resources.put(key, prefetched.get());
-      } else {
+      Optional<PrefetchResolver.Resolved> prefetched = prefetchResolver.resolve(key, prefetch);
+      if (prefetched.isEmpty()) {
         missing.add(key);
+        continue;
+      }
+      resources.put(key, prefetched.get().entries());
+      if (prefetched.get().paged()) {
+        missing.add(key);
+        continueFrom.put(key, prefetched.get().nextUrl());
       }
     }
     if (!missing.isEmpty()) {
       fetcher
-          .fetch(targetOf(request, missing), missing, deadlineNanos)
+          .fetch(targetOf(request, missing, continueFrom), missing, continueFrom, deadlineNanos)
           .forEach(
-              (key, fetched) ->
-                  resources.put(key, fetched.stream().map(ChartEntry::parsed).toList()));
+              (key, fetched) -> {
+                List<ChartEntry> entries = new ArrayList<>(resources.getOrDefault(key, List.of()));
+                fetched.forEach(resource -> entries.add(ChartEntry.parsed(resource)));
+                resources.put(key, entries);
+              });
     }
 
     PatientRecord record = PatientRecordAssembler.assemble(resources);
@@ -118,11 +128,14 @@ public class PatientDataLoader implements AutoCloseable {
     fetcher.close();
   }
 
-  private FhirServerTarget targetOf(PatientDataRequest request, Set<PrefetchKey> missing) {
+  private FhirServerTarget targetOf(
+      PatientDataRequest request, Set<PrefetchKey> missing, Map<PrefetchKey, String> paged) {
     if (request.fhirServer() == null || request.fhirServer().isBlank()) {
+      // A first page alone is not the chart: such a key counts as not prefetched.
       throw new PatientDataUnavailableException(
           names(missing)
               + (missing.size() == 1 ? " was" : " were")
+              + (paged.isEmpty() ? "" : " (in part)")
               + " not prefetched and no fhirServer was given");
     }
     URI base = urlPolicy.checkFhirServer(request.fhirServer());

@@ -58,17 +58,34 @@ final class PrefetchResolver {
   }
 
   /**
+   * What the prefetch holds for one key.
+   *
+   * @param entries the resources sent
+   * @param nextUrl the {@code next} link of a paged searchset, or null: when set, {@code entries}
+   *     are only the first page and the rest must be fetched from there
+   */
+  record Resolved(List<ChartEntry> entries, String nextUrl) {
+    static Resolved complete(List<ChartEntry> entries) {
+      return new Resolved(entries, null);
+    }
+
+    boolean paged() {
+      return nextUrl != null;
+    }
+  }
+
+  /**
    * The key's resources, or empty when the key has to be fetched from the FHIR server.
    *
    * @throws InvalidPrefetchException when the value is neither null nor a resource for the key
    */
-  Optional<List<ChartEntry>> resolve(PrefetchKey key, Prefetch prefetch) {
+  Optional<Resolved> resolve(PrefetchKey key, Prefetch prefetch) {
     if (!prefetch.contains(key.key())) {
       return Optional.empty();
     }
     PrefetchValue value = prefetch.get(key.key());
     if (value == null || value instanceof PrefetchValue.JsonNull) {
-      return Optional.of(List.of());
+      return Optional.of(Resolved.complete(List.of()));
     }
     if (value instanceof PrefetchValue.NotAnObject notAnObject) {
       throw new InvalidPrefetchException(
@@ -79,18 +96,21 @@ final class PrefetchResolver {
               + ", expected a FHIR resource or null");
     }
     if (value instanceof PrefetchValue.ScannedBundle bundle) {
-      return Optional.of(entriesOfBundle(key, bundle));
+      return Optional.of(new Resolved(entriesOfBundle(key, bundle), bundle.nextUrl()));
     }
     IBaseResource resource = parseWhole(key, (PrefetchValue.Whole) value);
     if (resource instanceof OperationOutcome) {
       return Optional.empty();
     }
-    if (resource instanceof Bundle) {
+    if (resource instanceof Bundle bundle) {
+      Bundle.BundleLinkComponent next = bundle.getLink(Bundle.LINK_NEXT);
       return Optional.of(
-          resourcesOfKey(key, (Bundle) resource).stream().map(ChartEntry::parsed).toList());
+          new Resolved(
+              resourcesOfKey(key, bundle).stream().map(ChartEntry::parsed).toList(),
+              next != null && next.hasUrl() && !next.getUrl().isBlank() ? next.getUrl() : null));
     }
     if (isOfKey(key, resource)) {
-      return Optional.of(List.of(ChartEntry.parsed((Resource) resource)));
+      return Optional.of(Resolved.complete(List.of(ChartEntry.parsed((Resource) resource))));
     }
     throw new InvalidPrefetchException(
         "prefetch key '"

@@ -21,8 +21,13 @@ sealed interface PrefetchValue {
   record Whole(byte[] source, int offset, int length, String resourceType, ResourceMembers members)
       implements PrefetchValue {}
 
-  /** A Bundle whose entries were scanned one by one; {@code source} holds their bytes. */
-  record ScannedBundle(byte[] source, List<ScannedEntry> entries) implements PrefetchValue {}
+  /**
+   * A Bundle whose entries were scanned one by one; {@code source} holds their bytes.
+   *
+   * @param nextUrl the url of its {@code next} link, or null: a searchset with one is a first page
+   */
+  record ScannedBundle(byte[] source, List<ScannedEntry> entries, String nextUrl)
+      implements PrefetchValue {}
 
   /**
    * One entry of a scanned Bundle: where its JSON is, and what the scan learnt of its resource.

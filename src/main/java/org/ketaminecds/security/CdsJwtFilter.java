@@ -35,20 +35,25 @@ final class CdsJwtFilter extends OncePerRequestFilter {
 
   private final JwtVerifier verifier;
   private final ProtectedPaths protectedPaths;
+  private final ProtectedPaths adminPaths;
   private final boolean requireJwt;
   private final String audienceBaseUrl;
 
   /**
+   * @param adminPaths paths that a token of the public CDS Hooks sandbox never reaches: its private
+   *     key is public, so anybody can sign such a token
    * @param audienceBaseUrl when not null, replaces scheme://host:port of the called URL in the
    *     audience check
    */
   CdsJwtFilter(
       JwtVerifier verifier,
       ProtectedPaths protectedPaths,
+      ProtectedPaths adminPaths,
       boolean requireJwt,
       URI audienceBaseUrl) {
     this.verifier = verifier;
     this.protectedPaths = protectedPaths;
+    this.adminPaths = adminPaths;
     this.requireJwt = requireJwt;
     this.audienceBaseUrl =
         audienceBaseUrl == null ? null : audienceBaseUrl.toString().replaceAll("/+$", "");
@@ -66,6 +71,10 @@ final class CdsJwtFilter extends OncePerRequestFilter {
     CdsCaller caller;
     try {
       caller = verifier.verify(bearerToken(request), calledUrl(request));
+      if (SecurityProperties.SANDBOX.issuer().equals(caller.issuer())
+          && adminPaths.covers(request)) {
+        throw new TokenRefusedException("sandbox token on an admin path", caller.issuer());
+      }
     } catch (TokenRefusedException refused) {
       log.info(
           "JWT refused: {}, iss={}, {} {}",

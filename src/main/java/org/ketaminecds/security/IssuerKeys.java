@@ -10,21 +10,25 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.ketaminecds.security.SecurityProperties.Client;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The trusted EHRs by {@code iss}, each with where its public keys are found: its configured {@code
- * jwks-uri}, or a {@code jku} URL on its allowlist.
+ * The trusted EHRs by {@code iss}, each with its configured public keys ({@code jwks-uri}).
  *
- * <p>One key source is opened per distinct URL, all at start, so a token can never make the service
- * fetch from a URL that the configuration does not name.
+ * <p>The configured keys are the only keys: a token's {@code jku} header never makes the service
+ * fetch anything. A {@code jku} equal to the client's {@code jwks-uri}, or on its {@code
+ * jku-allowlist}, is accepted (EHRs such as Epic and the CDS Hooks sandbox put one in every token)
+ * and the key is still taken from the configured JWKS; any other {@code jku} is refused. One key
+ * source is opened per distinct configured URL, all at start.
  */
 final class IssuerKeys implements AutoCloseable {
 
@@ -34,21 +38,18 @@ final class IssuerKeys implements AutoCloseable {
   private static final int JWKS_SIZE_LIMIT_BYTES = 256 * 1024;
 
   /** One trusted EHR. */
-  record TrustedIssuer(
-      Client client,
-      JWKSource<SecurityContext> keys,
-      Map<String, JWKSource<SecurityContext>> keysByAllowedJku) {
+  record TrustedIssuer(Client client, JWKSource<SecurityContext> keys, Set<String> acceptedJkus) {
 
     /**
-     * The keys to check a token with: the configured JWKS when the token names no {@code jku}; the
-     * named JWKS when it is on the allowlist (compared as exact strings); otherwise none, and the
-     * token is refused.
+     * The keys to check a token with: always the configured JWKS, when the token names no {@code
+     * jku} or one that is accepted (compared as exact strings); otherwise none, and the token is
+     * refused without any fetch.
      */
     Optional<JWKSource<SecurityContext>> keysFor(URI jku) {
-      if (jku == null) {
+      if (jku == null || acceptedJkus.contains(jku.toString())) {
         return Optional.of(keys);
       }
-      return Optional.ofNullable(keysByAllowedJku.get(jku.toString()));
+      return Optional.empty();
     }
   }
 
@@ -65,14 +66,12 @@ final class IssuerKeys implements AutoCloseable {
         throw new IllegalStateException(
             "cds.security.clients names the issuer " + client.issuer() + " twice");
       }
-      Map<String, JWKSource<SecurityContext>> byJku = new HashMap<>();
-      for (String jku : client.jkuAllowlist()) {
-        byJku.put(jku, source(client, URI.create(jku), properties));
-      }
+      Set<String> acceptedJkus = new HashSet<>(client.jkuAllowlist());
+      acceptedJkus.add(client.jwksUri().toString());
       issuers.put(
           client.issuer(),
           new TrustedIssuer(
-              client, source(client, client.jwksUri(), properties), Map.copyOf(byJku)));
+              client, source(client, client.jwksUri(), properties), Set.copyOf(acceptedJkus)));
     }
   }
 

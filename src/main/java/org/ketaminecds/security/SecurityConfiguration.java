@@ -1,6 +1,7 @@
 package org.ketaminecds.security;
 
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,6 +20,9 @@ class SecurityConfiguration {
 
   /** Where Spring Security would sit: after the filters that wrap the request. */
   static final int JWT_FILTER_ORDER = OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 100;
+
+  /** Never reached by a token of the public sandbox, whatever the configuration. */
+  static final List<String> ADMIN_PATHS = List.of("/admin/**");
 
   private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
@@ -42,6 +46,7 @@ class SecurityConfiguration {
         new CdsJwtFilter(
             verifier,
             new ProtectedPaths(properties.protectedPaths()),
+            new ProtectedPaths(ADMIN_PATHS),
             properties.requireJwt(),
             properties.audienceBaseUrl());
     FilterRegistrationBean<CdsJwtFilter> registration = new FilterRegistrationBean<>(filter);
@@ -56,6 +61,13 @@ class SecurityConfiguration {
           "JWT authentication is OFF: any caller can read clinical findings."
               + " Never run like this with real patients.");
       return;
+    }
+    if (properties.allowSandbox()) {
+      log.warn(
+          "cds.security.allow-sandbox is ON: this is NO authentication. The CDS Hooks sandbox's"
+              + " private key is public (it ships in the sandbox's JavaScript), so anyone can sign"
+              + " a token that passes as the sandbox's and read clinical findings from every hook"
+              + " (never /admin/**). Never run like this with real patients.");
     }
     if (issuerKeys.isEmpty()) {
       log.warn(

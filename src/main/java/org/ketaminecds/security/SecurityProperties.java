@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     tokens and a replayed token is only refused while its jti is remembered
  * @param audienceBaseUrl when set, replaces scheme://host:port of the called URL in the {@code aud}
  *     check, so that the audience does not depend on the Host header a caller sent
- * @param allowSandbox adds the public CDS Hooks sandbox as a client
+ * @param allowSandbox adds the public CDS Hooks sandbox as a client: NO authentication, since the
+ *     sandbox's private key is public; its tokens never reach {@code /admin/**}
  * @param protectedPaths Ant-style patterns (within the application) that need a JWT
  * @param jwksCacheTtl how long an http(s) JWKS is cached before it is fetched again
  * @param jwksRefreshMinInterval least time between two fetches of one JWKS caused by unknown kids
@@ -42,13 +43,19 @@ record SecurityProperties(
     @DefaultValue("100000") int replayCacheMaxEntries,
     @DefaultValue Cors cors) {
 
-  /** The public CDS Hooks sandbox: it signs ES384 and names its JWKS in a {@code jku} header. */
+  /**
+   * The public CDS Hooks sandbox: it names its JWKS in a {@code jku} header, the .well-known URL or
+   * (newer builds, src/retrieve-data-helpers/jwt-generator.js) its key file on GitHub; both are
+   * accepted, and the key is always taken from the configured .well-known JWKS.
+   */
   static final Client SANDBOX =
       new Client(
           "https://sandbox.cds-hooks.org",
           URI.create("https://sandbox.cds-hooks.org/.well-known/jwks.json"),
           null,
-          List.of("https://sandbox.cds-hooks.org/.well-known/jwks.json"));
+          List.of(
+              "https://sandbox.cds-hooks.org/.well-known/jwks.json",
+              "https://raw.githubusercontent.com/cds-hooks/sandbox/master/keys/jwk-keypair.json"));
 
   SecurityProperties {
     clients = clients == null ? List.of() : List.copyOf(clients);
@@ -72,7 +79,8 @@ record SecurityProperties(
    * @param jwksUri where its public keys are: http(s) (fetched and cached) or file (re-read when
    *     the file changes)
    * @param tenant when set, the {@code tenant} claim must equal it
-   * @param jkuAllowlist JWKS URLs this client may name in a {@code jku} header; a token naming any
+   * @param jkuAllowlist URLs, besides {@code jwksUri}, that this client may name in a {@code jku}
+   *     header; they are never fetched (the key is taken from {@code jwksUri}); a token naming any
    *     other is refused
    */
   record Client(String issuer, URI jwksUri, String tenant, List<String> jkuAllowlist) {

@@ -88,7 +88,11 @@ class CdsJwtFilterTest {
             properties.maxTokenLifetime(),
             Clock.systemUTC());
     return new CdsJwtFilter(
-        verifier, new ProtectedPaths(properties.protectedPaths()), true, audienceBaseUrl);
+        verifier,
+        new ProtectedPaths(properties.protectedPaths()),
+        new ProtectedPaths(SecurityConfiguration.ADMIN_PATHS),
+        true,
+        audienceBaseUrl);
   }
 
   private static MockHttpServletResponse run(CdsJwtFilter filter, String audience)

@@ -12,19 +12,37 @@ class IssuerKeysTest {
   static final TestEhr EHR = new TestEhr();
 
   @Test
-  void aJkuIsHonouredOnlyWhenOnTheClientsAllowlist() {
+  void aJkuIsAcceptedOnlyWhenConfiguredAndThenMeansTheConfiguredKeys() {
     SecurityProperties properties = SecurityTestSupport.properties(null);
     try (IssuerKeys keys = new IssuerKeys(List.of(SecurityProperties.SANDBOX), properties)) {
       IssuerKeys.TrustedIssuer sandbox = keys.find("https://sandbox.cds-hooks.org").orElseThrow();
+      var configured = sandbox.keys();
 
-      assertThat(sandbox.keysFor(null)).isPresent();
+      assertThat(sandbox.keysFor(null)).containsSame(configured);
       assertThat(sandbox.keysFor(URI.create("https://sandbox.cds-hooks.org/.well-known/jwks.json")))
-          .isPresent();
+          .containsSame(configured);
+      assertThat(
+              sandbox.keysFor(
+                  URI.create(
+                      "https://raw.githubusercontent.com/cds-hooks/sandbox/master/keys/jwk-keypair.json")))
+          .containsSame(configured);
       assertThat(sandbox.keysFor(URI.create("https://attacker.test.example/.well-known/jwks.json")))
           .isEmpty();
       assertThat(
               sandbox.keysFor(URI.create("https://sandbox.cds-hooks.org/.well-known/jwks.json?x")))
           .isEmpty();
+    }
+  }
+
+  @Test
+  void aJkuEqualToTheConfiguredJwksUriIsAcceptedWithoutAnAllowlist() {
+    SecurityProperties properties = SecurityTestSupport.properties(null);
+    try (IssuerKeys keys =
+        new IssuerKeys(List.of(SecurityTestSupport.client(EHR, null)), properties)) {
+      IssuerKeys.TrustedIssuer ehr = keys.find(TestEhr.ISSUER).orElseThrow();
+
+      assertThat(ehr.keysFor(URI.create(EHR.jwksUri()))).containsSame(ehr.keys());
+      assertThat(ehr.keysFor(URI.create("https://ehr.test.example/jwks.json"))).isEmpty();
     }
   }
 

@@ -19,6 +19,7 @@ final class LoopbackJwksServer implements AutoCloseable {
   private final HttpServer server;
   private final AtomicReference<String> jwks;
   private final AtomicInteger fetches = new AtomicInteger();
+  private final AtomicInteger requests = new AtomicInteger();
 
   private LoopbackJwksServer(String initialJwks) {
     this.jwks = new AtomicReference<>(initialJwks);
@@ -28,9 +29,17 @@ final class LoopbackJwksServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext(
+        "/",
+        exchange -> {
+          requests.incrementAndGet();
+          exchange.sendResponseHeaders(404, -1);
+          exchange.close();
+        });
+    server.createContext(
         "/jwks.json",
         exchange -> {
           fetches.incrementAndGet();
+          requests.incrementAndGet();
           byte[] body = jwks.get().getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().set("Content-Type", "application/json");
           exchange.sendResponseHeaders(200, body.length);
@@ -55,6 +64,11 @@ final class LoopbackJwksServer implements AutoCloseable {
 
   int fetches() {
     return fetches.get();
+  }
+
+  /** Every request that reached this server, on any path. */
+  int requests() {
+    return requests.get();
   }
 
   @Override

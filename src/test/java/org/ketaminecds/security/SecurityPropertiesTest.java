@@ -71,7 +71,9 @@ class SecurityPropertiesTest {
               assertThat(sandbox.jwksUri())
                   .isEqualTo(URI.create("https://sandbox.cds-hooks.org/.well-known/jwks.json"));
               assertThat(sandbox.jkuAllowlist())
-                  .containsExactly("https://sandbox.cds-hooks.org/.well-known/jwks.json");
+                  .containsExactly(
+                      "https://sandbox.cds-hooks.org/.well-known/jwks.json",
+                      "https://raw.githubusercontent.com/cds-hooks/sandbox/master/keys/jwk-keypair.json");
             });
   }
 

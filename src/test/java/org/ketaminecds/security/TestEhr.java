@@ -176,6 +176,25 @@ public final class TestEhr {
     return tokenFor(audienceUrl).build();
   }
 
+  /**
+   * A token as Epic sends it: RS384, {@code typ} JWT, {@code kid} and {@code jku} (its JWKS URL) in
+   * the header; {@code iss}, {@code sub} (client id), {@code aud} the URL called (a string), {@code
+   * iat}, {@code exp} 5 minutes later, {@code jti}; no tenant claim.
+   */
+  public Token epicStyle(String audienceUrl, String jku) {
+    return tokenFor(audienceUrl).jku(jku).without("tenant").lifetime(Duration.ofMinutes(5));
+  }
+
+  /**
+   * A token as the CDS Hooks sandbox sends it (src/retrieve-data-helpers/jwt-generator.js): {@code
+   * typ} JWT, {@code kid}, {@code jku} in the header; {@code iss}, {@code sub}, {@code aud} (a
+   * string), {@code exp} = {@code iat} + 300 s, {@code jti} (a UUID); no tenant. The sandbox's
+   * source signs ES256, which CDS Hooks 2.0 does not allow; this signs ES384.
+   */
+  public Token sandboxStyle(String audienceUrl, String jku) {
+    return epicStyle(audienceUrl, jku).es384();
+  }
+
   /** A token builder, valid until changed. */
   public Token tokenFor(String audienceUrl) {
     return new Token(audienceUrl);
@@ -262,6 +281,11 @@ public final class TestEhr {
 
     public Token expiresAt(Instant exp) {
       return claim("exp", exp);
+    }
+
+    /** {@code exp} this long after {@code iat}. */
+    public Token lifetime(Duration lifetime) {
+      return expiresAt(((Instant) claims.get("iat")).plus(lifetime));
     }
 
     /** {@code aud} as a JSON array of these URLs (an array even with one element). */
