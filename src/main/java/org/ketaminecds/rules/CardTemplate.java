@@ -15,6 +15,8 @@ import java.util.List;
  * @param sourceLabel who says so (e.g. the prescribing information)
  * @param sourceUrl where the clinician can read it
  * @param links further reading shown on the card
+ * @param definition what the topic means, for the card-topic CodeSystem (which is generated from
+ *     the card files); null when the card file gives none
  */
 public record CardTemplate(
     String topic,
@@ -24,10 +26,24 @@ public record CardTemplate(
     String detail,
     String sourceLabel,
     String sourceUrl,
-    List<Link> links) {
+    List<Link> links,
+    String definition) {
 
   public CardTemplate {
     links = List.copyOf(links);
+  }
+
+  /** A card without a definition of its topic. */
+  public CardTemplate(
+      String topic,
+      String title,
+      String indicator,
+      String summary,
+      String detail,
+      String sourceLabel,
+      String sourceUrl,
+      List<Link> links) {
+    this(topic, title, indicator, summary, detail, sourceLabel, sourceUrl, links, null);
   }
 
   /** A link of the card: a label and an absolute URL. */

@@ -31,7 +31,8 @@ final class CardTemplateReader {
         yaml.text("detail"),
         yaml.text("source.label"),
         yaml.text("source.url"),
-        links);
+        links,
+        yaml.optionalText("definition"));
   }
 
   private static Link link(YamlData yaml, Map<String, Object> row) {
