@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The terminology an author edits: the catalogue {@code value-sets.yaml} and the code lists {@code
@@ -22,6 +24,7 @@ public final class TerminologyFiles {
 
   public static final String CATALOGUE = ValueSetCatalog.FILE;
   public static final String CODE_LISTS = "code-lists/";
+  private static final String CLASSPATH = "fhir-profiles/";
 
   private TerminologyFiles() {}
 
@@ -48,6 +51,31 @@ public final class TerminologyFiles {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the terminology folder " + folder, e);
+    }
+    return files;
+  }
+
+  /** The source files of the terminology released in the jar (classpath {@code fhir-profiles/}). */
+  public static Map<String, String> readClasspath() {
+    var files = new TreeMap<String, String>();
+    var resolver = new PathMatchingResourcePatternResolver(TerminologyFiles.class.getClassLoader());
+    try {
+      for (String pattern : List.of(CATALOGUE, CODE_LISTS + "*.csv")) {
+        for (Resource resource : resolver.getResources("classpath*:" + CLASSPATH + pattern)) {
+          String url = resource.getURL().toString();
+          int root = url.lastIndexOf("/" + CLASSPATH);
+          String relative = root < 0 ? "" : url.substring(root + CLASSPATH.length() + 1);
+          if (resource.isReadable() && isTerminologyFile(relative)) {
+            files.put(relative, resource.getContentAsString(StandardCharsets.UTF_8));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the value sets packaged in the jar", e);
+    }
+    if (!files.containsKey(CATALOGUE)) {
+      throw new IllegalStateException(
+          "No " + CLASSPATH + CATALOGUE + " on the classpath; the jar was built without it");
     }
     return files;
   }
