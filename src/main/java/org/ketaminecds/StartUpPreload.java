@@ -22,7 +22,7 @@ final class StartUpPreload {
     Thread thread =
         new Thread(
             () -> {
-              Terminology.preload(FhirContext::forR4Cached);
+              Terminology.preload();
               ModelWarmUp.scan(FhirContext.forR4Cached());
               StartUpCheck.prepare();
             },

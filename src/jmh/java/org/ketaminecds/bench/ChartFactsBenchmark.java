@@ -1,6 +1,5 @@
 package org.ketaminecds.bench;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +30,7 @@ public class ChartFactsBenchmark {
 
   @Setup
   public void setUp() {
-    chartFacts = new ChartFacts(new Terminology(FhirContext.forR4Cached()));
+    chartFacts = new ChartFacts(new Terminology());
     record = ParsedCharts.parse(BenchCharts.chart(chart));
     today = BenchCharts.today();
   }

@@ -1,6 +1,5 @@
 package org.ketaminecds.bench;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +43,7 @@ public class RuleEvaluationBenchmark {
 
   @Setup
   public void setUp() {
-    Terminology terminology = new Terminology(FhirContext.forR4Cached());
+    Terminology terminology = new Terminology();
     ChartFacts chartFacts = new ChartFacts(terminology);
     evaluator = new RuleEvaluator();
     advisor = new ClinicalAdvisor(chartFacts, new DraftOrderReader(terminology), evaluator);

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import org.ketaminecds.rules.RuleCompiler;
 import org.ketaminecds.scenarios.ScenarioReader;
 import org.ketaminecds.scenarios.ScenarioRunner;
+import org.ketaminecds.terminology.Terminology;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,8 +17,12 @@ class AuthoringConfiguration {
   }
 
   @Bean
-  RuleSetCheck ruleSetCheck(RuleCompiler compiler, FhirContext fhirContext, ScenarioRunner runner) {
-    return new RuleSetCheck(compiler, new ScenarioReader(fhirContext), runner);
+  RuleSetCheck ruleSetCheck(
+      RuleCompiler compiler,
+      FhirContext fhirContext,
+      ScenarioRunner runner,
+      Terminology terminology) {
+    return new RuleSetCheck(compiler, new ScenarioReader(fhirContext), runner, terminology);
   }
 
   @Bean

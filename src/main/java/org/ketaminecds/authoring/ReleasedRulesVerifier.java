@@ -22,7 +22,8 @@ import org.ketaminecds.scenarios.ScenarioReader;
  * by Maven at {@code prepare-package}, after the tests, so that only a packaged service carries it.
  * A failing folder gets no stamp (and the service checks it at start-up, and refuses it).
  *
- * <p>Usage: {@code ReleasedRulesVerifier <rules folder> <classes folder>}.
+ * <p>Usage: {@code ReleasedRulesVerifier <rules folder> <classes folder>}; the value sets are those
+ * of the folder {@code fhir-profiles} beside the rules folder, as the service reads them.
  */
 public final class ReleasedRulesVerifier {
 
@@ -31,7 +32,9 @@ public final class ReleasedRulesVerifier {
   public static void main(String[] args) throws IOException {
     Path classes = Path.of(args[1]);
     Files.deleteIfExists(classes.resolve(BuildVerification.FILE));
-    RuleSource source = RuleSourceReader.fromFolder(Path.of(args[0]));
+    Path rules = Path.of(args[0]);
+    RuleSource source =
+        RuleSourceReader.fromFolders(rules, RulesCheckCommand.valueSetsBeside(rules));
     CheckReport report = RulesCheckCommand.checker().check(source);
     if (!report.passed()) {
       System.out.println(

@@ -9,6 +9,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.ketaminecds.rules.RuleCompiler;
@@ -20,9 +21,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Watches the rules folder (there is no KieScanner for Drools 10.2: {@code kie-ci} is missing) and
- * asks the publisher to check it once changes have settled, on one background thread, so that hook
- * calls never wait for a compilation.
+ * Watches the rules folder and the value-set folder (there is no KieScanner for Drools 10.2: {@code
+ * kie-ci} is missing) and asks the publisher to check them once changes have settled, on one
+ * background thread, so that hook calls never wait for a compilation.
+ *
+ * <p>It cannot die silently: whatever a reload throws (an {@link Error} included, such as the
+ * {@code NoClassDefFoundError} of a jar rebuilt under the running service) is caught, reported as
+ * the failed attempt at {@code /admin/rules}, and the watcher goes on; should the watching itself
+ * end, its state says so there and the {@code rules} health indicator turns DOWN.
  */
 @Component
 class RuleFolderWatcher implements SmartLifecycle {
@@ -31,27 +37,44 @@ class RuleFolderWatcher implements SmartLifecycle {
 
   private final RulesProperties properties;
   private final RuleSetPublisher publisher;
+  private final Clock clock;
   private volatile WatchService watchService;
   private volatile Thread thread;
+  private volatile WatcherStatus status = WatcherStatus.off("not started");
 
-  RuleFolderWatcher(RulesProperties properties, RuleSetPublisher publisher) {
+  RuleFolderWatcher(RulesProperties properties, RuleSetPublisher publisher, Clock clock) {
     this.properties = properties;
     this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  WatcherStatus status() {
+    return status;
   }
 
   @Override
   public void start() {
     Path folder = properties.dir();
-    if (!properties.watch() || !Files.isDirectory(folder)) {
+    if (!properties.watch()) {
+      status = WatcherStatus.off("cds.rules.watch is false: changes need a restart");
+      return;
+    }
+    if (!Files.isDirectory(folder)) {
+      status = WatcherStatus.off("no rules folder at " + folder.toAbsolutePath().normalize());
       return;
     }
     try {
       watchService = FileSystems.getDefault().newWatchService();
       registerTree(folder);
+      if (Files.isDirectory(properties.valueSets())) {
+        registerTree(properties.valueSets());
+      }
     } catch (IOException e) {
       log.warn("Cannot watch the rules folder {}: changes need a restart", folder, e);
+      status = WatcherStatus.dead(clock.instant(), "cannot watch the folder: " + e);
       return;
     }
+    status = WatcherStatus.watching();
     thread = new Thread(this::watch, "rules-folder-watcher");
     thread.setDaemon(true);
     thread.start();
@@ -74,14 +97,35 @@ class RuleFolderWatcher implements SmartLifecycle {
           changed |= drain(next);
         }
         if (changed) {
-          publisher.reload();
+          status = status.sawChange(clock.instant());
+          reloadCatchingEverything();
         }
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
+      status = WatcherStatus.off("stopped");
+    } catch (Throwable e) {
+      // Not even the watching may end unseen: /admin/rules and the health indicator say so.
+      status = status.died(clock.instant(), describe(e));
       log.error("The rules folder watcher stopped; changes need a restart", e);
     }
+  }
+
+  /** One reload; what it throws is reported as a failed attempt, and the watching goes on. */
+  void reloadCatchingEverything() {
+    try {
+      publisher.reload();
+    } catch (Throwable e) {
+      log.error("Reloading the rules folder failed; the live rules stay", e);
+      publisher.failed(describe(e));
+      if (e instanceof VirtualMachineError fatal && !(fatal instanceof StackOverflowError)) {
+        throw fatal;
+      }
+    }
+  }
+
+  private static String describe(Throwable e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
   /**
@@ -94,7 +138,7 @@ class RuleFolderWatcher implements SmartLifecycle {
     try {
       RuleCompiler.warmUp(RuleSourceReader.fromFolder(properties.dir()));
       log.info("Rule compiler warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       log.debug("Warming up the rule compiler failed; the first reload will be slower", e);
     }
   }

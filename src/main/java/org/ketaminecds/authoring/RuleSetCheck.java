@@ -3,6 +3,7 @@ package org.ketaminecds.authoring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -16,6 +17,9 @@ import org.ketaminecds.scenarios.Scenario;
 import org.ketaminecds.scenarios.ScenarioReader;
 import org.ketaminecds.scenarios.ScenarioResult;
 import org.ketaminecds.scenarios.ScenarioRunner;
+import org.ketaminecds.terminology.Terminology;
+import org.ketaminecds.terminology.TerminologyTables;
+import org.ketaminecds.terminology.generator.TerminologyFiles;
 
 /**
  * Checks a rules folder the way it must be checked before it goes live: it compiles, and every
@@ -43,11 +47,44 @@ public final class RuleSetCheck {
   private final RuleCompiler compiler;
   private final ScenarioReader reader;
   private final ScenarioRunner runner;
+  private final Terminology terminology;
 
-  public RuleSetCheck(RuleCompiler compiler, ScenarioReader reader, ScenarioRunner runner) {
+  public RuleSetCheck(
+      RuleCompiler compiler,
+      ScenarioReader reader,
+      ScenarioRunner runner,
+      Terminology terminology) {
     this.compiler = compiler;
     this.reader = reader;
     this.runner = runner;
+    this.terminology = terminology;
+  }
+
+  /**
+   * The value sets the rules of {@code source} run with: built from its terminology files, or the
+   * live ones when it brings none; empty, with the problem added, when they do not build.
+   */
+  Optional<TerminologyTables> tables(RuleSource source, List<RuleProblem> problems) {
+    Map<String, String> files = source.terminologyFiles();
+    if (files.isEmpty()) {
+      return Optional.of(terminology.live());
+    }
+    try {
+      return Optional.of(terminology.tablesFor(files));
+    } catch (RuntimeException e) {
+      String message = String.valueOf(e.getMessage());
+      String file =
+          message.startsWith(TerminologyFiles.CODE_LISTS)
+              ? message.substring(0, Math.max(message.indexOf(':'), 0))
+              : TerminologyFiles.CATALOGUE;
+      problems.add(new RuleProblem(RuleSource.TERMINOLOGY + file, 0, 0, message));
+      return Optional.empty();
+    }
+  }
+
+  /** Runs {@code work} with the value sets of the rule set being checked. */
+  <T> T using(TerminologyTables tables, java.util.function.Supplier<T> work) {
+    return terminology.using(tables, work);
   }
 
   public CheckReport check(RuleSource source) {
@@ -56,23 +93,40 @@ public final class RuleSetCheck {
     // while the rules compile.
     CompletableFuture<List<Read>> reading =
         CompletableFuture.supplyAsync(() -> read(source.scenarios()), SCENARIO_THREADS);
+    var problems = new ArrayList<RuleProblem>();
+    Optional<TerminologyTables> tables = tables(source, problems);
+    tables.ifPresent(
+        t -> problems.addAll(CategoryCheck.check(source.filesEndingWith(".drl"), t.valueSetIds())));
     RuleSet ruleSet;
     try {
       ruleSet = compiler.compile(source);
     } catch (InvalidRuleSetException e) {
-      return new CheckReport(source.origin(), version, null, e.problems(), List.of());
+      problems.addAll(e.problems());
+      return new CheckReport(source.origin(), version, null, problems, List.of());
     }
     List<Read> scenarios = reading.join();
-    var problems = new ArrayList<RuleProblem>();
     scenarios.stream()
         .filter(read -> read.problem() != null)
         .forEach(read -> problems.add(read.problem()));
+    problems.addAll(
+        TopicCoverage.check(
+            ruleSet.cardTemplates().keySet(),
+            scenarios.stream().map(Read::scenario).filter(s -> s != null).toList()));
+    if (tables.isEmpty()) {
+      compiler.release(ruleSet);
+      return new CheckReport(source.origin(), version, null, problems, List.of());
+    }
+    TerminologyTables checkedWith = tables.get();
     // Every scenario runs against the rule set that goes live; they are independent of each other
     // (a session each, as concurrent hook calls), so they run on every core.
     List<CompletableFuture<CheckReport.ScenarioOutcome>> running =
         scenarios.stream()
             .filter(read -> read.scenario() != null)
-            .map(read -> CompletableFuture.supplyAsync(() -> run(ruleSet, read), SCENARIO_THREADS))
+            .map(
+                read ->
+                    CompletableFuture.supplyAsync(
+                        () -> terminology.using(checkedWith, () -> run(ruleSet, read)),
+                        SCENARIO_THREADS))
             .toList();
     List<CheckReport.ScenarioOutcome> outcomes =
         running.stream().map(CompletableFuture::join).toList();
@@ -80,7 +134,7 @@ public final class RuleSetCheck {
       // Not going live: forget the compiled module so that failed attempts do not pile up.
       compiler.release(ruleSet);
     }
-    return new CheckReport(source.origin(), version, ruleSet, problems, outcomes);
+    return new CheckReport(source.origin(), version, ruleSet, problems, outcomes, checkedWith);
   }
 
   private CheckReport.ScenarioOutcome run(RuleSet ruleSet, Read read) {

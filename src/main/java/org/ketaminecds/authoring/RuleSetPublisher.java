@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.function.Function;
 import org.ketaminecds.rules.ActiveRuleSet;
 import org.ketaminecds.rules.RuleCompiler;
+import org.ketaminecds.rules.RuleProblem;
 import org.ketaminecds.rules.RuleSet;
 import org.ketaminecds.rules.RuleSource;
 import org.ketaminecds.rules.RuleSourceReader;
 import org.ketaminecds.rules.RulesProperties;
+import org.ketaminecds.terminology.Terminology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,6 +34,7 @@ public class RuleSetPublisher {
   private final RuleSetCheck check;
   private final StartUpCheck startUpCheck;
   private final RuleCompiler compiler;
+  private final Terminology terminology;
   private final Clock clock;
   private volatile RulesStatus.Live live;
   private volatile RulesStatus.Attempt lastAttempt;
@@ -42,7 +45,9 @@ public class RuleSetPublisher {
       RuleSetCheck check,
       StartUpCheck startUpCheck,
       RuleCompiler compiler,
+      Terminology terminology,
       Clock clock) {
+    this.terminology = terminology;
     this.properties = properties;
     this.active = active;
     this.check = check;
@@ -56,7 +61,9 @@ public class RuleSetPublisher {
     RulesStatus.Attempt rejected = null;
     if (Files.isDirectory(properties.dir())) {
       CheckReport report =
-          attempt(RuleSourceReader.fromFolder(properties.dir()), startUpCheck::check);
+          attempt(
+              RuleSourceReader.fromFolders(properties.dir(), properties.valueSets()),
+              startUpCheck::check);
       if (report.passed()) {
         return;
       }
@@ -83,7 +90,7 @@ public class RuleSetPublisher {
 
   /** Checks the rules folder now and puts it live if it passes. */
   public synchronized CheckReport reload() {
-    return attempt(RuleSourceReader.fromFolder(properties.dir()));
+    return attempt(RuleSourceReader.fromFolders(properties.dir(), properties.valueSets()));
   }
 
   private CheckReport attempt(RuleSource source) {
@@ -105,6 +112,10 @@ public class RuleSetPublisher {
         report.scenarios().stream().filter(s -> !s.passed()).toList();
     if (report.passed()) {
       RuleSet next = report.ruleSet();
+      if (report.terminology() != null) {
+        // value sets first: the new rules may name a new one, the old rules know theirs
+        terminology.publish(report.terminology());
+      }
       RuleSet replaced = active.swap(next);
       if (replaced != null) {
         compiler.release(replaced);
@@ -145,7 +156,27 @@ public class RuleSetPublisher {
     return report;
   }
 
-  RulesStatus status() {
-    return new RulesStatus(live, lastAttempt);
+  /**
+   * A reload that threw rather than giving a verdict (an unreadable file, a class missing from a
+   * jar rebuilt under the service): the live rules stay, and the failure shows at {@code
+   * /admin/rules} and in the health of the rules until a reload succeeds.
+   */
+  void failed(String reason) {
+    lastAttempt =
+        new RulesStatus.Attempt(
+            clock.instant(),
+            properties.dir().toAbsolutePath().normalize().toString(),
+            null,
+            RulesStatus.FAILED,
+            List.of(new RuleProblem(properties.dir().toString(), 0, 0, reason)),
+            List.of());
+  }
+
+  RulesStatus.Live live() {
+    return live;
+  }
+
+  RulesStatus.Attempt lastAttempt() {
+    return lastAttempt;
   }
 }

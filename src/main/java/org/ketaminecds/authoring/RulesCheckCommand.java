@@ -31,11 +31,15 @@ public final class RulesCheckCommand {
 
   public static int run(String[] args, PrintStream out) {
     Path folder = Path.of("rules");
+    Path valueSets = null;
     for (int i = 2; i < args.length; i++) {
       if (args[i].equals("--rules") && i + 1 < args.length) {
         folder = Path.of(args[++i]);
+      } else if (args[i].equals("--value-sets") && i + 1 < args.length) {
+        valueSets = Path.of(args[++i]);
       } else {
-        out.println("Usage: java -jar ketamine-cds.jar rules check [--rules FOLDER]");
+        out.println(
+            "Usage: java -jar ketamine-cds.jar rules check [--rules FOLDER] [--value-sets FOLDER]");
         return 2;
       }
     }
@@ -43,8 +47,16 @@ public final class RulesCheckCommand {
       out.println("There is no rules folder at " + folder.toAbsolutePath().normalize());
       return 2;
     }
-    out.println("Checking the rules in " + folder.toAbsolutePath().normalize());
-    CheckReport report = checker().check(RuleSourceReader.fromFolder(folder));
+    if (valueSets == null) {
+      valueSets = valueSetsBeside(folder);
+    }
+    out.println(
+        "Checking the rules in "
+            + folder.toAbsolutePath().normalize()
+            + (Files.isDirectory(valueSets)
+                ? " with the value sets of " + valueSets.toAbsolutePath().normalize()
+                : " with the value sets released in the jar"));
+    CheckReport report = checker().check(RuleSourceReader.fromFolders(folder, valueSets));
     print(report, out);
     return report.passed() ? 0 : 1;
   }
@@ -86,14 +98,23 @@ public final class RulesCheckCommand {
     return where + ": " + problem.message();
   }
 
+  /** {@code fhir-profiles} beside the rules folder: where the service looks by default. */
+  static Path valueSetsBeside(Path rules) {
+    Path parent = rules.toAbsolutePath().normalize().getParent();
+    return parent == null ? Path.of("fhir-profiles") : parent.resolve("fhir-profiles");
+  }
+
   /** The same parts the service wires, without starting a web server. */
   static RuleSetCheck checker() {
     FhirContext fhirContext = FhirContext.forR4Cached();
-    Terminology terminology = new Terminology(fhirContext);
+    Terminology terminology = new Terminology();
     var advisor =
         new ClinicalAdvisor(
             new ChartFacts(terminology), new DraftOrderReader(terminology), new RuleEvaluator());
     return new RuleSetCheck(
-        new RuleCompiler(), new ScenarioReader(fhirContext), new ScenarioRunner(advisor));
+        new RuleCompiler(),
+        new ScenarioReader(fhirContext),
+        new ScenarioRunner(advisor),
+        terminology);
   }
 }

@@ -11,6 +11,7 @@ import org.ketaminecds.scenarios.InvalidScenarioException;
 import org.ketaminecds.scenarios.ScenarioReader;
 import org.ketaminecds.scenarios.ScenarioResult;
 import org.ketaminecds.scenarios.ScenarioRunner;
+import org.ketaminecds.terminology.TerminologyTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,10 @@ public final class StartUpCheck {
       return fullCheck.check(source);
     }
     long verified = System.nanoTime();
+    Optional<TerminologyTables> tables = fullCheck.tables(source, new ArrayList<>());
+    if (tables.isEmpty()) {
+      return fullCheck.check(source);
+    }
     RuleSet ruleSet;
     try {
       ruleSet = compiler.compile(source);
@@ -76,7 +81,7 @@ public final class StartUpCheck {
     long compiled = System.nanoTime();
     BuildVerification stamped = stamp.get();
     if (!ruleSet.scenarios().keySet().equals(stamped.scenarios().keySet())
-        || !warmUpPasses(ruleSet, stamped.warmUp())) {
+        || !fullCheck.using(tables.get(), () -> warmUpPasses(ruleSet, stamped.warmUp()))) {
       log.warn(
           "Rules {} do not behave as the build verified: running all scenarios", ruleSet.version());
       compiler.release(ruleSet);
@@ -97,7 +102,8 @@ public final class StartUpCheck {
         (compiled - verified) / 1_000_000,
         stamped.warmUp(),
         (System.nanoTime() - compiled) / 1_000_000);
-    return new CheckReport(source.origin(), source.version(), ruleSet, List.of(), outcomes);
+    return new CheckReport(
+        source.origin(), source.version(), ruleSet, List.of(), outcomes, tables.get());
   }
 
   private boolean warmUpPasses(RuleSet ruleSet, List<String> names) {

@@ -17,6 +17,8 @@ import java.util.List;
  * @param links further reading shown on the card
  * @param snooze whether a clinician may snooze a warning or info card of this topic for a patient
  *     ({@code snooze: false} in the card file turns it off; critical cards are never snoozed)
+ * @param definition what the topic means, for the card-topic CodeSystem (which is generated from
+ *     the card files); null when the card file gives none
  */
 public record CardTemplate(
     String topic,
@@ -27,13 +29,14 @@ public record CardTemplate(
     String sourceLabel,
     String sourceUrl,
     List<Link> links,
-    boolean snooze) {
+    boolean snooze,
+    String definition) {
 
   public CardTemplate {
     links = List.copyOf(links);
   }
 
-  /** A topic that may be snoozed (the default of a card file). */
+  /** A topic that may be snoozed (the default of a card file), without a definition. */
   public CardTemplate(
       String topic,
       String title,
@@ -43,7 +46,7 @@ public record CardTemplate(
       String sourceLabel,
       String sourceUrl,
       List<Link> links) {
-    this(topic, title, indicator, summary, detail, sourceLabel, sourceUrl, links, true);
+    this(topic, title, indicator, summary, detail, sourceLabel, sourceUrl, links, true, null);
   }
 
   /** A link of the card: a label and an absolute URL. */

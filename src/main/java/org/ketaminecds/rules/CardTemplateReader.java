@@ -33,7 +33,8 @@ final class CardTemplateReader {
         yaml.text("source.url"),
         links,
         // Snooze is on unless the rule author turns it off for the topic (issue 14).
-        yaml.optionalYesNo("snooze", true));
+        yaml.optionalYesNo("snooze", true),
+        yaml.optionalText("definition"));
   }
 
   private static Link link(YamlData yaml, Map<String, Object> row) {

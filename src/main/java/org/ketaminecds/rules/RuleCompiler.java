@@ -436,24 +436,7 @@ public final class RuleCompiler {
 
   private static Map<String, CardTemplate> readCardTemplates(
       RuleSource source, List<RuleProblem> problems) {
-    var templates = new HashMap<String, CardTemplate>();
-    source
-        .filesEndingWith(".card.yaml")
-        .forEach(
-            (path, text) -> {
-              try {
-                CardTemplate template = CardTemplateReader.read(YamlData.parse(path, text));
-                CardTemplate previous = templates.put(template.topic(), template);
-                if (previous != null) {
-                  problems.add(
-                      new RuleProblem(
-                          path, 0, 0, "the topic " + template.topic() + " has two card files"));
-                }
-              } catch (InvalidRuleSetException e) {
-                problems.addAll(e.problems());
-              }
-            });
-    return templates;
+    return CardFiles.read(source, problems);
   }
 
   private static String relative(String path) {

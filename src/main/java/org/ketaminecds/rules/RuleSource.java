@@ -10,10 +10,15 @@ import java.util.TreeMap;
 
 /**
  * The text of a rules folder: DRL files, card files and the parameters, by path relative to the
- * folder ("/"-separated). Its version is a content hash, so that a card can be traced to the exact
- * rules that produced it.
+ * folder ("/"-separated), and the value sets they use: the catalogue and code lists of the
+ * terminology folder, under {@value #TERMINOLOGY} (none when the service's own are meant). Its
+ * version is a content hash, so that a card can be traced to the exact rules and value sets that
+ * produced it.
  */
 public record RuleSource(String origin, SortedMap<String, String> files) {
+
+  /** Where the terminology folder's files are kept among the rule files. */
+  public static final String TERMINOLOGY = "fhir-profiles/";
 
   private static final String SCENARIOS = "scenarios/";
   private static final String JSON = ".json";
@@ -43,6 +48,21 @@ public record RuleSource(String origin, SortedMap<String, String> files) {
           }
         });
     return scenarios;
+  }
+
+  /**
+   * The files of the terminology folder ({@code value-sets.yaml}, {@code code-lists/*.csv}) by path
+   * relative to it; empty when the source brings none.
+   */
+  public SortedMap<String, String> terminologyFiles() {
+    var terminology = new TreeMap<String, String>();
+    files.forEach(
+        (path, text) -> {
+          if (path.startsWith(TERMINOLOGY)) {
+            terminology.put(path.substring(TERMINOLOGY.length()), text);
+          }
+        });
+    return terminology;
   }
 
   /** First 12 hex digits of a SHA-256 over every path and text, in path order. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.ketaminecds.terminology.generator.TerminologyFiles;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -25,6 +26,21 @@ public final class RuleSourceReader {
         || path.endsWith(".card.yaml")
         || path.endsWith("parameters.yaml")
         || (path.startsWith("scenarios/") && path.endsWith(".json"));
+  }
+
+  /**
+   * The rules of {@code folder} with the value sets of {@code terminology} (a folder holding {@code
+   * value-sets.yaml} and {@code code-lists/}); without those when that folder does not exist.
+   */
+  public static RuleSource fromFolders(Path folder, Path terminology) {
+    RuleSource rules = fromFolder(folder);
+    if (!Files.isDirectory(terminology)) {
+      return rules;
+    }
+    var files = new TreeMap<>(rules.files());
+    TerminologyFiles.readFolder(terminology)
+        .forEach((path, text) -> files.put(RuleSource.TERMINOLOGY + path, text));
+    return new RuleSource(rules.origin(), files);
   }
 
   public static RuleSource fromFolder(Path folder) {
@@ -62,6 +78,8 @@ public final class RuleSourceReader {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the rules packaged in the jar", e);
     }
+    TerminologyFiles.readClasspath()
+        .forEach((path, text) -> files.put(RuleSource.TERMINOLOGY + path, text));
     return new RuleSource("classpath:" + CLASSPATH_ROOT, files);
   }
 }

@@ -1,19 +1,22 @@
 package org.ketaminecds.terminology;
 
-import ca.uhn.fhir.context.FhirContext;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The project's value sets and antidepressant ingredient map, loaded once at start-up from the
- * classpath folder {@code fhir-profiles/} into hash tables: every lookup is two map reads, returns
- * shared immutable objects and is safe from any thread.
+ * The project's value sets and antidepressant ingredient map, as hash tables: every lookup is two
+ * map reads, returns shared immutable objects and is safe from any thread.
+ *
+ * <p>The tables are built from the value-set catalogue and its code lists ({@code fhir-profiles/}),
+ * at start-up from the jar's, and again whenever the rules folder's value sets change: they go live
+ * with the rule set they were checked with ({@link #publish}). While a changed rule set is checked,
+ * its scenarios see its own tables ({@link #using}), and hook calls the live ones.
  *
  * <p>Codings match on system and code exactly; only RxNorm's system aliases (OID, https) are
  * normalised to {@code http://www.nlm.nih.gov/research/umls/rxnorm}.
@@ -23,57 +26,102 @@ public class Terminology {
 
   private static final Logger log = LoggerFactory.getLogger(Terminology.class);
 
-  private final ValueSetIndex valueSets;
-  private final IngredientIndex ingredients;
+  private final ThreadLocal<TerminologyTables> checking = new ThreadLocal<>();
+  private volatile TerminologyTables live;
+  private volatile TerminologyTables lastBuilt;
 
-  public Terminology(FhirContext fhirContext) {
-    Loaded loaded = takePreloaded(fhirContext).orElseGet(() -> load(fhirContext, false));
-    this.valueSets = loaded.valueSets();
-    this.ingredients = loaded.ingredients();
-    // counts only: codes could hint at what a patient has, so they are never logged
-    log.info(
-        "Terminology loaded: {} value sets, {} codes, {} antidepressant mappings in {} ms{}",
-        valueSets.ids().size(),
-        valueSets.codeCount(),
-        ingredients.size(),
-        loaded.millis(),
-        loaded.inBackground() ? ", beside the rest of the start-up" : "");
+  /** The value sets released in the jar, or their preload when one was started. */
+  public Terminology() {
+    this(takePreloaded().orElseGet(TerminologyTables::released));
   }
 
-  /** The indexes of one FhirContext's parse of {@code fhir-profiles/}. */
-  private record Loaded(
-      FhirContext fhirContext,
-      ValueSetIndex valueSets,
-      IngredientIndex ingredients,
-      long millis,
-      boolean inBackground) {}
+  public Terminology(TerminologyTables tables) {
+    this.live = tables;
+    this.lastBuilt = tables;
+    // counts only: codes could hint at what a patient has, so they are never logged
+    log.info(
+        "Terminology loaded: {} value sets, {} codes, {} antidepressant mappings in {} ms",
+        tables.valueSetIds().size(),
+        tables.codeCount(),
+        tables.ingredients().size(),
+        tables.millis());
+  }
 
-  private static Loaded load(FhirContext fhirContext, boolean inBackground) {
-    long start = System.nanoTime();
-    ProfileResources resources = new ProfileResources(fhirContext);
-    ValueSetIndex valueSets = ValueSetIndex.of(resources.valueSets());
-    IngredientIndex ingredients = IngredientIndex.of(resources.antidepressantIngredientMap());
-    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    return new Loaded(fhirContext, valueSets, ingredients, millis, inBackground);
+  /**
+   * The tables of these terminology files: the live or last built ones when the files are the same
+   * (most changes touch only rules), else built now.
+   *
+   * @throws IllegalStateException naming the file and what is wrong with it
+   */
+  public TerminologyTables tablesFor(Map<String, String> files) {
+    String version = TerminologyTables.versionOf(files);
+    TerminologyTables current = live;
+    if (current.version().equals(version)) {
+      return current;
+    }
+    TerminologyTables recent = lastBuilt;
+    if (recent.version().equals(version)) {
+      return recent;
+    }
+    TerminologyTables built = TerminologyTables.build(files);
+    lastBuilt = built;
+    return built;
+  }
+
+  /** Runs {@code work} on this thread with {@code tables} instead of the live ones. */
+  public <T> T using(TerminologyTables tables, Supplier<T> work) {
+    TerminologyTables before = checking.get();
+    checking.set(tables);
+    try {
+      return work.get();
+    } finally {
+      if (before == null) {
+        checking.remove();
+      } else {
+        checking.set(before);
+      }
+    }
+  }
+
+  /** Makes {@code tables} the live ones, for every call from now on. */
+  public void publish(TerminologyTables tables) {
+    if (tables != live) {
+      live = tables;
+      log.info(
+          "Value sets {} are live: {} value sets, {} codes",
+          tables.version(),
+          tables.valueSetIds().size(),
+          tables.codeCount());
+    }
+  }
+
+  /** The tables hook calls use now. */
+  public TerminologyTables live() {
+    return live;
+  }
+
+  private TerminologyTables tables() {
+    TerminologyTables candidate = checking.get();
+    return candidate != null ? candidate : live;
   }
 
   /**
    * Announces a {@link #preload}: the Terminology the service makes waits for it rather than
-   * parsing the value sets a second time. Called on the main thread, before the preload starts.
+   * building the value sets a second time. Called on the main thread, before the preload starts.
    */
   public static void expectPreload() {
     preloading = new CompletableFuture<>();
   }
 
   /**
-   * Parses the value sets into the indexes of the context {@code fhirContext} gives, on the calling
-   * thread, for the Terminology that the service makes later with that context (issue 6: the main
-   * thread is busy with Spring meanwhile). Always ends what {@link #expectPreload} announced.
+   * Builds the jar's value sets on the calling thread, for the Terminology that the service makes
+   * later (issue 6: the main thread is busy with Spring meanwhile). Always ends what {@link
+   * #expectPreload} announced.
    */
-  public static void preload(Supplier<FhirContext> fhirContext) {
-    CompletableFuture<Optional<Loaded>> future = preloading;
+  public static void preload() {
+    CompletableFuture<Optional<TerminologyTables>> future = preloading;
     try {
-      future.complete(Optional.of(load(fhirContext.get(), true)));
+      future.complete(Optional.of(TerminologyTables.released()));
     } catch (RuntimeException | Error e) {
       // The service's own load reports the problem, on the main thread.
       future.complete(Optional.empty());
@@ -81,27 +129,25 @@ public class Terminology {
     }
   }
 
-  private static volatile CompletableFuture<Optional<Loaded>> preloading =
+  private static volatile CompletableFuture<Optional<TerminologyTables>> preloading =
       CompletableFuture.completedFuture(Optional.empty());
 
-  /** The preloaded indexes of this very context, once; empty when none were preloaded. */
-  private static Optional<Loaded> takePreloaded(FhirContext fhirContext) {
-    Optional<Loaded> loaded = preloading.join();
-    if (loaded.isPresent() && loaded.get().fhirContext() == fhirContext) {
-      preloading = CompletableFuture.completedFuture(Optional.empty());
-      return loaded;
-    }
-    return Optional.empty();
+  /** The preloaded tables, once; empty when none were preloaded. */
+  private static Optional<TerminologyTables> takePreloaded() {
+    Optional<TerminologyTables> loaded = preloading.join();
+    preloading = CompletableFuture.completedFuture(Optional.empty());
+    return loaded;
   }
 
   /** Ids of the project's value sets that contain this coding; empty if none or if null. */
   public Set<String> valueSetsOf(String system, String code) {
-    return valueSets.valueSetsOf(system, code);
+    return tables().valueSets().valueSetsOf(system, code);
   }
 
   /** Whether value set {@code valueSetId} contains this coding; false for any null argument. */
   public boolean contains(String valueSetId, String system, String code) {
-    return valueSetId != null && valueSets.valueSetsOf(system, code).contains(valueSetId);
+    return valueSetId != null
+        && tables().valueSets().valueSetsOf(system, code).contains(valueSetId);
   }
 
   /**
@@ -110,16 +156,16 @@ public class Terminology {
    * still resolve, with {@link AntidepressantIngredient#notATrialReason()} saying why.
    */
   public Optional<AntidepressantIngredient> antidepressantIngredient(String system, String code) {
-    return ingredients.find(system, code);
+    return tables().ingredients().find(system, code);
   }
 
   /** Ids of all loaded value sets. */
   public Set<String> valueSetIds() {
-    return valueSets.ids();
+    return tables().valueSetIds();
   }
 
   /** Number of distinct codings (system + code) in at least one value set. */
   public int codeCount() {
-    return valueSets.codeCount();
+    return tables().codeCount();
   }
 }

@@ -33,11 +33,12 @@ class IncrementalReloadTest {
 
   static ScenarioReader reader;
   static ScenarioRunner runner;
+  static Terminology terminology;
 
   @BeforeAll
   static void wire() {
     FhirContext fhirContext = FhirContext.forR4Cached();
-    Terminology terminology = new Terminology(fhirContext);
+    terminology = new Terminology();
     reader = new ScenarioReader(fhirContext);
     runner =
         new ScenarioRunner(
@@ -98,7 +99,7 @@ class IncrementalReloadTest {
   void aReloadAnswersEveryScenarioAsAColdCompileOfTheSameFolder() {
     RuleSource released = RuleSourceReader.fromFolder(Path.of("rules"));
     RuleCompiler compiler = new RuleCompiler();
-    RuleSetCheck check = new RuleSetCheck(compiler, reader, runner);
+    RuleSetCheck check = new RuleSetCheck(compiler, reader, runner, terminology);
     CheckReport live = check.check(released);
     assertThat(live.passed()).isTrue();
 
@@ -107,7 +108,8 @@ class IncrementalReloadTest {
         edited(
             released, "trd/trd-criteria-met.drl", "\"" + name + "\"", "\"" + name + ", edited\"");
     CheckReport reload = check.check(changed);
-    CheckReport cold = new RuleSetCheck(new RuleCompiler(), reader, runner).check(changed);
+    CheckReport cold =
+        new RuleSetCheck(new RuleCompiler(), reader, runner, terminology).check(changed);
 
     assertThat(reload.passed()).as(reload.scenarios().toString()).isTrue();
     assertThat(cold.passed()).isTrue();

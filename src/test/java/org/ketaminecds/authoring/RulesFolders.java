@@ -12,7 +12,22 @@ final class RulesFolders {
   private RulesFolders() {}
 
   static Path copyOfRules(Path target) {
-    Path source = Path.of("rules");
+    return copy(Path.of("rules"), target);
+  }
+
+  /** The value-set catalogue and code lists (fhir-profiles/, without the generated JSON). */
+  static Path copyOfValueSets(Path target) {
+    try {
+      Files.createDirectories(target);
+      Files.copy(Path.of("fhir-profiles/value-sets.yaml"), target.resolve("value-sets.yaml"));
+      copy(Path.of("fhir-profiles/code-lists"), target.resolve("code-lists"));
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path copy(Path source, Path target) {
     try (Stream<Path> paths = Files.walk(source)) {
       for (Path path : (Iterable<Path>) paths::iterator) {
         Path copy = target.resolve(source.relativize(path).toString());

@@ -36,11 +36,11 @@ class StartUpCheckTest {
   private final FhirContext fhirContext = FhirContext.forR4Cached();
   private final RuleCompiler compiler = new RuleCompiler();
   private final ScenarioReader reader = new ScenarioReader(fhirContext);
-  private final ScenarioRunner runner = runner();
-  private final RuleSetCheck fullCheck = new RuleSetCheck(compiler, reader, runner);
+  private final Terminology terminology = new Terminology();
+  private final ScenarioRunner runner = runner(terminology);
+  private final RuleSetCheck fullCheck = new RuleSetCheck(compiler, reader, runner, terminology);
 
-  private static ScenarioRunner runner() {
-    Terminology terminology = new Terminology(FhirContext.forR4Cached());
+  private static ScenarioRunner runner(Terminology terminology) {
     return new ScenarioRunner(
         new ClinicalAdvisor(
             new ChartFacts(terminology), new DraftOrderReader(terminology), new RuleEvaluator()));

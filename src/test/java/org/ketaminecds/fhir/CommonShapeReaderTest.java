@@ -35,7 +35,7 @@ class CommonShapeReaderTest {
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final List<String> TYPES_READ =
       List.of("Condition", "Observation", "MedicationStatement", "AllergyIntolerance", "Patient");
-  static final ChartRelevance RELEVANCE = new ChartRelevance(new Terminology(TestCharts.FHIR));
+  static final ChartRelevance RELEVANCE = new ChartRelevance(new Terminology());
 
   static Stream<Arguments> generatedCharts() {
     return Stream.of(ChartSize.SMALL, ChartSize.HEAVY)

@@ -51,7 +51,7 @@ class PrefetchFastPathTest {
 
   @BeforeAll
   static void createLoaders() {
-    terminology = new Terminology(TestCharts.FHIR);
+    terminology = new Terminology();
     chartFacts = new ChartFacts(terminology);
     fast =
         new PatientDataLoader(

@@ -74,7 +74,7 @@ class HookRequestFuzzTest {
   @BeforeAll
   static void setUp() throws IOException {
     FhirContext fhir = FhirContext.forR4Cached();
-    Terminology terminology = new Terminology(fhir);
+    Terminology terminology = new Terminology();
     reader = new HookRequestReader(fhir);
     draftOrders = new DraftOrderReader(terminology);
     chartFacts = new ChartFacts(terminology);

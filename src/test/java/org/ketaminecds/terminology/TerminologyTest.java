@@ -3,7 +3,6 @@ package org.ketaminecds.terminology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.uhn.fhir.context.FhirContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,7 @@ class TerminologyTest {
 
   @BeforeAll
   static void load() {
-    terminology = new Terminology(FhirContext.forR4Cached());
+    terminology = new Terminology();
   }
 
   @Test

@@ -48,7 +48,7 @@ class ValueSetGeneratorTest {
 
   @BeforeAll
   static void generate() throws IOException {
-    ValueSetGenerator.main(new String[] {CODE_LISTS.toString(), generated.toString()});
+    ValueSetGenerator.main(new String[] {PROFILES.toString(), generated.toString(), "rules"});
     for (Path file : generatedFiles(generated)) {
       if (file.getFileName().toString().startsWith("ValueSet-")) {
         ValueSet valueSet = parser.parseResource(ValueSet.class, Files.readString(file));
@@ -159,29 +159,32 @@ class ValueSetGeneratorTest {
   }
 
   @Test
-  void unknownAneurysmTagStopsTheGenerator(@TempDir Path lists, @TempDir Path out)
+  void unknownAneurysmTagStopsTheGenerator(@TempDir Path profiles, @TempDir Path out)
       throws IOException {
-    copyCodeLists(lists);
+    Path lists = copyCodeLists(profiles);
     Files.writeString(
         lists.resolve("spravato_contraindication_aneurysm_avm_ich.csv"),
         "http://hl7.org/fhir/sid/icd-10-cm,I72.9,Aneurysm of unspecified site,[mystery] CURATED\n",
         StandardOpenOption.APPEND);
     assertThatThrownBy(
-            () -> ValueSetGenerator.main(new String[] {lists.toString(), out.toString()}))
+            () ->
+                ValueSetGenerator.main(new String[] {profiles.toString(), out.toString(), "rules"}))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("unknown tag [mystery]");
+        .hasMessageContaining("lands in none")
+        .hasMessageContaining("[mystery]");
   }
 
   @Test
-  void cardiovascularRowOfUnknownVsacSetStopsTheGenerator(@TempDir Path lists, @TempDir Path out)
+  void cardiovascularRowOfUnknownVsacSetStopsTheGenerator(@TempDir Path profiles, @TempDir Path out)
       throws IOException {
-    copyCodeLists(lists);
+    Path lists = copyCodeLists(profiles);
     Files.writeString(
         lists.resolve("cardiovascular_cerebrovascular_disease.csv"),
         "http://snomed.info/sct,1,Test,VSAC Valve Disease 2.16.840.1.1 v20240101\n",
         StandardOpenOption.APPEND);
     assertThatThrownBy(
-            () -> ValueSetGenerator.main(new String[] {lists.toString(), out.toString()}))
+            () ->
+                ValueSetGenerator.main(new String[] {profiles.toString(), out.toString(), "rules"}))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Valve Disease");
   }
@@ -226,11 +229,15 @@ class ValueSetGeneratorTest {
         .collect(Collectors.toSet());
   }
 
-  private static void copyCodeLists(Path target) throws IOException {
+  /** A copy of the terminology folder (catalogue and code lists); returns its code-lists/. */
+  private static Path copyCodeLists(Path profiles) throws IOException {
+    Path target = Files.createDirectories(profiles.resolve("code-lists"));
+    Files.copy(PROFILES.resolve("value-sets.yaml"), profiles.resolve("value-sets.yaml"));
     try (Stream<Path> lists = Files.list(CODE_LISTS)) {
       for (Path list : lists.toList()) {
         Files.copy(list, target.resolve(list.getFileName()));
       }
     }
+    return target;
   }
 }

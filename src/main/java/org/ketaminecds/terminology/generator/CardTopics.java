@@ -1,5 +1,7 @@
 package org.ketaminecds.terminology.generator;
 
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeSystem.CodeSystemContentMode;
@@ -9,91 +11,28 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 
 /**
- * CodeSystem {@code card-topic}: the topic codes of the Cards table of the service contract
- * (shared/contract.md), used as {@code card.source.topic}. Hand-maintained here because it is part
- * of the contract, not of a code list; codes keep their meaning once published.
+ * CodeSystem {@code card-topic}: the topic codes of the cards, used as {@code card.source.topic}.
+ * Generated from the card files ({@code rules/**}{@code /*.card.yaml}: topic, title, indicator,
+ * definition), never kept by hand, so that a new topic is published by adding its card; codes keep
+ * their meaning once published.
  */
-final class CardTopics {
+public final class CardTopics {
 
   static final String ID = "card-topic";
   static final String DEFAULT_INDICATOR = "default-indicator";
 
-  private static final List<Topic> TOPICS =
-      List.of(
-          new Topic(
-              "trd-criteria-met",
-              "Treatment-resistant depression criteria met",
-              "info",
-              "An active depressive-disorder Condition and at least 2 failed adequate trials of"
-                  + " distinct antidepressants (see the clinical brief). Shown by patient-view."),
-          new Topic(
-              "trd-criteria-not-met",
-              "Treatment-resistant depression criteria not met",
-              "warning",
-              "Ketamine or esketamine is being ordered and fewer than 2 failed adequate trials are"
-                  + " documented. Shown by order-select and order-sign."),
-          new Topic(
-              "ci-vascular-aneurysm-or-avm",
-              "Aneurysmal vascular disease or AVM",
-              "critical",
-              "Aneurysmal vascular disease (aorta, intracranial, peripheral arteries) or"
-                  + " arteriovenous malformation, any clinical status."),
-          new Topic(
-              "ci-intracerebral-hemorrhage",
-              "History of intracerebral hemorrhage",
-              "critical",
-              "History of intracerebral hemorrhage, any clinical status."),
-          new Topic(
-              "ci-hypersensitivity",
-              "Hypersensitivity to ketamine or esketamine",
-              "critical",
-              "An AllergyIntolerance to ketamine or esketamine."),
-          new Topic(
-              "ci-pregnancy",
-              "Pregnancy",
-              "warning",
-              "Currently pregnant (Condition or pregnancy-status Observation)."),
-          new Topic(
-              "ci-uncontrolled-hypertension",
-              "Uncontrolled hypertension",
-              "warning",
-              "Most recent blood pressure above 140 systolic or above 90 diastolic, or an active"
-                  + " hypertensive-crisis/urgency Condition."),
-          new Topic(
-              "ci-cardiovascular-disease",
-              "Cardiovascular or cerebrovascular disease",
-              "warning",
-              "Active coronary disease, heart failure, arrhythmia, or a history of stroke/TIA."),
-          new Topic(
-              "ci-psychosis",
-              "Psychotic disorder",
-              "warning",
-              "A psychotic disorder, any clinical status (history counts)."),
-          new Topic(
-              "ci-substance-use-disorder",
-              "Substance use disorder",
-              "warning",
-              "A substance use disorder, any clinical status including remission."),
-          new Topic(
-              "ci-increased-intracranial-pressure",
-              "Increased intracranial pressure",
-              "warning",
-              "An active condition with raised intracranial pressure."),
-          new Topic(
-              "ci-bipolar-disorder",
-              "Bipolar disorder",
-              "warning",
-              "Bipolar disorder, any clinical status."),
-          new Topic("ci-dementia", "Dementia", "warning", "Active dementia."),
-          new Topic(
-              "ci-pediatric",
-              "Under 18 years of age",
-              "warning",
-              "Age under 18 on the day of the call."));
-
   private CardTopics() {}
 
-  static CodeSystem create() {
+  /**
+   * One topic of the CodeSystem.
+   *
+   * @param definition null when the card file gives none
+   */
+  public record Topic(String code, String display, String indicator, String definition) {}
+
+  /** The CodeSystem of these topics, in code order whatever order they come in. */
+  public static CodeSystem create(Collection<Topic> topics) {
+    List<Topic> sorted = topics.stream().sorted(Comparator.comparing(Topic::code)).toList();
     CodeSystem codeSystem = new CodeSystem();
     codeSystem.setId(ID);
     codeSystem.setUrl(Release.url("CodeSystem", ID));
@@ -106,20 +45,20 @@ final class CardTopics {
     codeSystem.setPublisher(Release.PUBLISHER);
     codeSystem.setDescription(
         "The topics of the cards the ketamine-cds CDS Hooks services return"
-            + " (`card.source.topic`), one card per topic, from the Cards table of the service"
-            + " contract. Property `"
+            + " (`card.source.topic`), one card per topic, generated from the card files of the"
+            + " rules. Property `"
             + DEFAULT_INDICATOR
             + "` is the card's indicator unless a rule"
             + " raises or lowers it.");
     codeSystem.setCaseSensitive(true);
     codeSystem.setContent(CodeSystemContentMode.COMPLETE);
-    codeSystem.setCount(TOPICS.size());
+    codeSystem.setCount(sorted.size());
     codeSystem
         .addProperty()
         .setCode(DEFAULT_INDICATOR)
         .setDescription("The CDS Hooks card indicator used by default: info, warning or critical")
         .setType(PropertyType.CODE);
-    for (Topic topic : TOPICS) {
+    for (Topic topic : sorted) {
       codeSystem
           .addConcept()
           .setCode(topic.code())
@@ -131,6 +70,4 @@ final class CardTopics {
     }
     return codeSystem;
   }
-
-  private record Topic(String code, String display, String indicator, String definition) {}
 }

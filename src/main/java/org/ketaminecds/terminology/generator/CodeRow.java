@@ -1,6 +1,5 @@
 package org.ketaminecds.terminology.generator;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /** One row of a {@code system,code,display,source} code list. */
@@ -15,8 +14,8 @@ record CodeRow(String system, String code, String display, String source) {
   }
 
   /** All rows of a code list, UNVERIFIED ones included: callers decide what to leave out. */
-  static List<CodeRow> readAll(Path file) {
-    return CsvFile.read(file, COLUMNS).stream()
+  static List<CodeRow> readAll(String file, String text) {
+    return CsvFile.read(file, text, COLUMNS).stream()
         .map(r -> new CodeRow(r.get("system"), r.get("code"), r.get("display"), r.get("source")))
         .toList();
   }

@@ -20,7 +20,13 @@ final class CsvFile {
 
   /** Every data row, in file order; fails when the header is not exactly {@code columns}. */
   static List<Map<String, String>> read(Path file, List<String> columns) {
-    List<List<String>> records = parse(text(file));
+    return read(file.toString(), text(file), columns);
+  }
+
+  /** The same, from the text of a file named {@code file} (for messages). */
+  static List<Map<String, String>> read(String file, String content, List<String> columns) {
+    String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+    List<List<String>> records = parse(text);
     if (records.isEmpty() || !records.get(0).equals(columns)) {
       throw new IllegalStateException(
           file

@@ -1,6 +1,5 @@
 package org.ketaminecds.terminology.generator;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +44,8 @@ record ProductMapping(
           "Zyban is bupropion for smoking cessation, not an antidepressant trial unless prescribed"
               + " for depression");
 
-  static List<ProductMapping> readAll(Path codeLists) {
-    return CsvFile.read(codeLists.resolve(FILE), COLUMNS).stream()
+  static List<ProductMapping> readAll(CodeLists codeLists) {
+    return CsvFile.read(FILE, codeLists.text(FILE), COLUMNS).stream()
         .map(
             r ->
                 new ProductMapping(

@@ -8,48 +8,61 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.MetadataResource;
+import org.ketaminecds.rules.CardFiles;
+import org.ketaminecds.rules.RuleProblem;
+import org.ketaminecds.rules.RuleSourceReader;
 
 /**
- * Regenerates the project's FHIR terminology resources from the code lists: one {@code
- * ValueSet-<id>.json} per value set, {@code ConceptMap-antidepressant-ingredient.json} and {@code
- * CodeSystem-card-topic.json}.
+ * Writes the project's FHIR terminology resources out as JSON, for FHIR tooling and readers: one
+ * {@code ValueSet-<id>.json} per entry of {@code value-sets.yaml}, {@code
+ * ConceptMap-antidepressant-ingredient.json}, and {@code CodeSystem-card-topic.json} from the card
+ * files of the rules. The service does not read these files: it builds the same resources from the
+ * catalogue, the code lists and the cards.
  *
- * <p>Usage: {@code ValueSetGenerator [codeListsDir] [outputDir]}, by default {@code
- * fhir-profiles/code-lists} and {@code fhir-profiles}; from the repository root run {@code ./mvnw
- * -q -Pvaluesets process-classes}. The output is deterministic: regenerating from unchanged lists
- * rewrites identical bytes, which ValueSetGeneratorTest relies on.
+ * <p>Usage: {@code ValueSetGenerator [terminologyDir] [outputDir] [rulesDir]}, by default {@code
+ * fhir-profiles}, {@code fhir-profiles} and {@code rules}; from the repository root run {@code
+ * ./mvnw -q -Pvaluesets process-classes}. The output is deterministic: regenerating from unchanged
+ * files rewrites identical bytes, which ValueSetGeneratorTest relies on.
  */
 public final class ValueSetGenerator {
-
-  static final String DEFAULT_CODE_LISTS = "fhir-profiles/code-lists";
-  static final String DEFAULT_OUTPUT = "fhir-profiles";
 
   private ValueSetGenerator() {}
 
   public static void main(String[] args) throws IOException {
-    Path codeLists = Path.of(args.length > 0 ? args[0] : DEFAULT_CODE_LISTS);
-    Path output = Path.of(args.length > 1 ? args[1] : DEFAULT_OUTPUT);
-    List<Path> written = generate(codeLists, output);
+    Path terminology = Path.of(args.length > 0 ? args[0] : "fhir-profiles");
+    Path output = Path.of(args.length > 1 ? args[1] : "fhir-profiles");
+    Path rules = Path.of(args.length > 2 ? args[2] : "rules");
+    List<Path> written = generate(terminology, output, rules);
     System.out.println(
         "ValueSetGenerator: wrote "
             + written.size()
             + " resources from "
-            + codeLists
+            + terminology
+            + " and "
+            + rules
             + " to "
             + output);
   }
 
-  private static List<Path> generate(Path codeListsDir, Path output) throws IOException {
-    CodeLists lists = new CodeLists(codeListsDir);
-    List<ProductMapping> products = ProductMapping.readAll(lists.folder());
-    List<MetadataResource> resources = new ArrayList<>();
-    new ValueSetCatalog(lists, products)
-        .specs().stream().map(ValueSetFactory::create).forEach(resources::add);
-    ConceptMap conceptMap = new AntidepressantConceptMap(lists, products).create();
-    resources.add(conceptMap);
-    resources.add(CardTopics.create());
+  private static List<Path> generate(Path terminology, Path output, Path rules) throws IOException {
+    TerminologyFiles.Resources built =
+        TerminologyFiles.build(TerminologyFiles.readFolder(terminology));
+    List<MetadataResource> resources = new ArrayList<>(built.valueSets());
+    resources.add(built.conceptMap());
+    var problems = new ArrayList<RuleProblem>();
+    var cards = CardFiles.read(RuleSourceReader.fromFolder(rules), problems);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("The card files have problems: " + problems);
+    }
+    resources.add(
+        CardTopics.create(
+            cards.values().stream()
+                .map(
+                    card ->
+                        new CardTopics.Topic(
+                            card.topic(), card.title(), card.indicator(), card.definition()))
+                .toList()));
 
     IParser parser = FhirContext.forR4Cached().newJsonParser().setPrettyPrint(true);
     Files.createDirectories(output);

@@ -35,7 +35,7 @@ class ChartFactsTest {
 
   @BeforeAll
   static void loadTerminology() {
-    terminology = new Terminology(FHIR);
+    terminology = new Terminology();
   }
 
   static <T> T parse(Class<T> type, String json) {
