@@ -42,6 +42,10 @@ import tools.jackson.core.json.JsonFactory;
  * types ({@code new DateTimeType(text)}), never through a parser of ours. {@code
  * CommonShapeReaderTest} holds every resource it reads to HAPI's parse of the same JSON.
  *
+ * <p>It never decides what a fact sees: the elements kept for it are those the fact readers declare
+ * ({@code facts.fhir.FactReaders}), and a kept element it does not know (one a reader has newly
+ * declared) makes it answer null, so HAPI reads that resource. It only decides how fast.
+ *
  * <p>{@code meta} is read as HAPI reads it (its version becomes the id's), though the facts never
  * read it: a broken {@code meta} must fail the call here as it does in HAPI.
  */

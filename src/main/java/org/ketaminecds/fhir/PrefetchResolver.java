@@ -277,8 +277,7 @@ final class PrefetchResolver {
   }
 
   private IBaseResource parse(PrefetchKey key, byte[] source, int offset, int length) {
-    IParser parser = fhirContext.newJsonParser();
-    parser.setParserErrorHandler(LenientParsing.errorHandler());
+    IParser parser = LenientParsing.jsonParser(fhirContext);
     try {
       return parser.parseResource(new ByteArrayInputStream(source, offset, length));
     } catch (RuntimeException e) {

@@ -2,8 +2,8 @@ package org.ketaminecds.hooks;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.LenientErrorHandler;
 import org.hl7.fhir.r4.model.Bundle;
+import org.ketaminecds.fhir.LenientParsing;
 import org.ketaminecds.fhir.Prefetch;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -191,8 +191,7 @@ class HookRequestReader {
     if (!orders.isObject()) {
       throw new InvalidHookRequestException("context.draftOrders must be a FHIR Bundle");
     }
-    IParser parser = fhirContext.newJsonParser();
-    parser.setParserErrorHandler(new LenientErrorHandler(false));
+    IParser parser = LenientParsing.jsonParser(fhirContext);
     Object parsed;
     try {
       parsed = parser.parseResource(orders.toString());

@@ -12,6 +12,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.ketaminecds.fhir.LenientParsing;
 import org.ketaminecds.fhir.PatientRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -114,10 +115,13 @@ public final class ScenarioReader {
 
   private IBaseResource parse(String name, JsonNode node) {
     try {
-      return fhirContext.newJsonParser().parseResource(node.toString());
+      return LenientParsing.jsonParser(fhirContext).parseResource(node.toString());
     } catch (DataFormatException e) {
       throw new InvalidScenarioException(
           name, "a resource is not valid FHIR R4: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // HAPI fails on some broken resources with a NullPointerException: refused all the same.
+      throw new InvalidScenarioException(name, "a resource is not valid FHIR R4");
     }
   }
 

@@ -2,8 +2,6 @@ package org.ketaminecds.workbench;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.LenientErrorHandler;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +11,7 @@ import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
+import org.ketaminecds.fhir.LenientParsing;
 import org.ketaminecds.fhir.PatientRecord;
 import org.springframework.stereotype.Component;
 
@@ -73,26 +72,18 @@ class PastedBundleReader {
   private Bundle parse(String bundleJson) {
     IBaseResource resource;
     try {
-      resource = parser().parseResource(bundleJson);
+      resource = LenientParsing.jsonParser(fhirContext).parseResource(bundleJson);
     } catch (DataFormatException e) {
       throw WorkbenchRequestException.invalid(
           "The bundle is not valid FHIR R4 JSON: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // HAPI fails on some broken Bundles with a NullPointerException: refused all the same.
+      throw WorkbenchRequestException.invalid("The bundle is not valid FHIR R4 JSON");
     }
     if (!(resource instanceof Bundle bundle)) {
       throw WorkbenchRequestException.invalid(
           "Paste a FHIR Bundle, not a " + resource.fhirType() + "; wrap resources in a Bundle");
     }
     return bundle;
-  }
-
-  /**
-   * Unknown elements are ignored (an EHR export may carry newer or local elements), but a value
-   * that does not fit its type is an error: silently dropping it could hide a contraindication and
-   * show the author a card that the real service would not. Logging is off: the messages would
-   * quote patient data.
-   */
-  private IParser parser() {
-    var errors = new LenientErrorHandler(false).setErrorOnInvalidValue(true);
-    return fhirContext.newJsonParser().setParserErrorHandler(errors);
   }
 }

@@ -15,6 +15,15 @@ import org.ketaminecds.terminology.Terminology;
  */
 final class AllergyFacts {
 
+  static final ElementsRead READS =
+      ElementsRead.of(
+          "AllergyIntolerance",
+          "clinicalStatus",
+          "verificationStatus",
+          "code",
+          "criticality",
+          "recordedDate");
+
   static final String KETAMINE = "ketamine-esketamine";
   static final Pattern KETAMINE_TEXT =
       Pattern.compile("\\b(es)?ketamine\\b|\\bspravato\\b|\\bketalar\\b", Pattern.CASE_INSENSITIVE);

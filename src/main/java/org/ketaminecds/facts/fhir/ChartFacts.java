@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChartFacts {
 
+  /** What {@link #patientInfo} reads. */
+  static final ElementsRead READS = ElementsRead.of("Patient", "birthDate", "gender");
+
   private final ConditionFacts conditions;
   private final MedicationTrialFacts trials;
   private final ObservationFacts observations;

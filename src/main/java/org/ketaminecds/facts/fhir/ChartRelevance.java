@@ -1,5 +1,8 @@
 package org.ketaminecds.facts.fhir;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +20,9 @@ import org.springframework.stereotype.Component;
  * only as the code of such a statement; an Observation only as a blood pressure or pregnancy status
  * ({@link ObservationFacts}). Patients, allergies (matched on free text too) and anything else are
  * always parsed. Of the resources parsed, HAPI sees only the elements these classes read. {@code
- * PrefetchFastPathTest} holds all this to the facts of a full parse: a fact class that reads a new
- * element must add it here.
+ * PrefetchFastPathTest} holds all this to the facts of a full parse; the elements kept are those
+ * the fact readers declare ({@link FactReaders}), and {@code ElementsReadDeclarationTest} fails on
+ * a read that was not declared.
  */
 @Component
 public class ChartRelevance implements ResourceRelevance {
@@ -31,31 +35,13 @@ public class ChartRelevance implements ResourceRelevance {
           ObservationFacts.PREGNANCY_STATUS);
 
   /**
-   * The elements the fact classes read, by resource type ({@code onset} stands for every onset[x]);
-   * every type not named here is read whole. Ids, meta (the version of an id) and contained
-   * resources (a statement's {@code #medication}) are always kept.
+   * The elements the fact readers declare they read, by resource type ({@link FactReaders}); every
+   * type no reader declares is read whole. Ids, meta (the version of an id) and contained resources
+   * (a statement's {@code #medication}) are always kept.
    */
-  private static final Map<String, Set<String>> ELEMENTS_READ =
-      Map.of(
-          "Condition",
-          Set.of(
-              "clinicalStatus", "verificationStatus", "code", "onset", "abatement", "recordedDate"),
-          "MedicationStatement",
-          Set.of("status", "medication", "effective", "dosage"),
-          "Medication",
-          Set.of("code"),
-          "Observation",
-          Set.of("status", "code", "effective", "value", "component"),
-          "AllergyIntolerance",
-          Set.of("clinicalStatus", "verificationStatus", "code", "criticality", "recordedDate"),
-          "Patient",
-          Set.of("birthDate", "gender"));
+  private static final Map<String, KeptElements> ELEMENTS_READ = keptElements();
 
   private static final Set<String> ALWAYS_READ = Set.of("resourceType", "id", "meta", "contained");
-
-  /** Choice elements: {@code onsetDateTime} is read as {@code onset}. */
-  private static final List<String> CHOICES =
-      List.of("onset", "abatement", "medication", "effective", "value");
 
   private final Terminology terminology;
 
@@ -76,22 +62,54 @@ public class ChartRelevance implements ResourceRelevance {
 
   @Override
   public boolean readsElement(String resourceType, String element) {
-    Set<String> read = ELEMENTS_READ.get(resourceType);
+    KeptElements read = ELEMENTS_READ.get(resourceType);
     if (read == null) {
       return true;
     }
     // "_status" holds the id and extensions of "status": kept or left out with it.
     String name = element.startsWith("_") ? element.substring(1) : element;
-    return ALWAYS_READ.contains(name) || read.contains(name) || read.contains(choiceOf(name));
+    return ALWAYS_READ.contains(name) || read.keeps(name);
   }
 
-  private static String choiceOf(String name) {
-    for (String choice : CHOICES) {
-      if (name.startsWith(choice)) {
-        return choice;
+  private static Map<String, KeptElements> keptElements() {
+    var kept = new HashMap<String, KeptElements>();
+    FactReaders.elementsReadByType()
+        .forEach((type, elements) -> kept.put(type, KeptElements.of(elements)));
+    return Map.copyOf(kept);
+  }
+
+  /**
+   * Declared elements as names: {@code status} keeps {@code status} only; {@code onset[x]} keeps
+   * {@code onsetDateTime}, {@code onsetPeriod} and every other choice of onset.
+   */
+  private record KeptElements(Set<String> names, List<String> choices) {
+
+    static KeptElements of(Set<String> declared) {
+      var names = new HashSet<String>();
+      var choices = new ArrayList<String>();
+      for (String element : declared) {
+        if (element.endsWith("[x]")) {
+          choices.add(element.substring(0, element.length() - 3));
+        } else {
+          names.add(element);
+        }
       }
+      return new KeptElements(Set.copyOf(names), List.copyOf(choices));
     }
-    return name;
+
+    boolean keeps(String name) {
+      if (names.contains(name)) {
+        return true;
+      }
+      for (String choice : choices) {
+        if (name.length() > choice.length()
+            && name.startsWith(choice)
+            && Character.isUpperCase(name.charAt(choice.length()))) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private boolean statementMayCount(ScannedResource statement) {

@@ -16,6 +16,16 @@ import org.ketaminecds.terminology.Terminology;
  */
 final class ConditionFacts {
 
+  static final ElementsRead READS =
+      ElementsRead.of(
+          "Condition",
+          "clinicalStatus",
+          "verificationStatus",
+          "code",
+          "onset[x]",
+          "abatement[x]",
+          "recordedDate");
+
   private final Terminology terminology;
 
   ConditionFacts(Terminology terminology) {

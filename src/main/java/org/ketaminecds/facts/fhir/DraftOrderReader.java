@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DraftOrderReader {
 
+  static final ElementsRead READS = ElementsRead.of("MedicationRequest", "medication[x]");
+
   private final Terminology terminology;
 
   public DraftOrderReader(Terminology terminology) {

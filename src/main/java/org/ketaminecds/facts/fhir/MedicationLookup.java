@@ -17,6 +17,9 @@ import org.hl7.fhir.r4.model.Type;
  */
 final class MedicationLookup {
 
+  /** A referenced Medication is read for its code only. */
+  static final ElementsRead READS = ElementsRead.of("Medication", "code");
+
   private final Map<String, Medication> byReference = new HashMap<>();
 
   MedicationLookup(List<Medication> medications) {

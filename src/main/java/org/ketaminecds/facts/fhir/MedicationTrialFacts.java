@@ -17,6 +17,9 @@ import org.ketaminecds.terminology.Terminology;
  */
 final class MedicationTrialFacts {
 
+  static final ElementsRead READS =
+      ElementsRead.of("MedicationStatement", "status", "medication[x]", "effective[x]", "dosage");
+
   static final Set<String> NEVER_COUNTS = Set.of("entered-in-error", "not-taken", "intended");
 
   private final Terminology terminology;

@@ -24,6 +24,9 @@ import org.ketaminecds.terminology.Terminology;
  */
 final class ObservationFacts {
 
+  static final ElementsRead READS =
+      ElementsRead.of("Observation", "status", "code", "effective[x]", "value[x]", "component");
+
   static final String BP_PANEL = "blood-pressure-panel";
   static final String SYSTOLIC = "systolic-blood-pressure";
   static final String DIASTOLIC = "diastolic-blood-pressure";
