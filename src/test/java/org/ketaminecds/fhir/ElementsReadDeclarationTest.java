@@ -127,7 +127,7 @@ class ElementsReadDeclarationTest {
 
   @BeforeAll
   static void createLoaders() {
-    terminology = new Terminology(TestCharts.FHIR);
+    terminology = new Terminology();
     relevance = new ChartRelevance(terminology);
     chartFacts = new ChartFacts(terminology);
     draftOrderReader = new DraftOrderReader(terminology);
