@@ -72,14 +72,25 @@ public final class RuleSetCheck {
     try {
       return Optional.of(terminology.tablesFor(files));
     } catch (RuntimeException e) {
-      String message = String.valueOf(e.getMessage());
-      String file =
-          message.startsWith(TerminologyFiles.CODE_LISTS)
-              ? message.substring(0, Math.max(message.indexOf(':'), 0))
-              : TerminologyFiles.CATALOGUE;
-      problems.add(new RuleProblem(RuleSource.TERMINOLOGY + file, 0, 0, message));
+      problems.add(terminologyProblem(String.valueOf(e.getMessage())));
       return Optional.empty();
     }
+  }
+
+  private static final java.util.regex.Pattern FILE_AND_LINE =
+      java.util.regex.Pattern.compile(
+          "^([\\w.-]+\\.(?:yaml|csv))(?:, line (\\d+))?: (.*)$", java.util.regex.Pattern.DOTALL);
+
+  /** "value-sets.yaml, line 3: ..." or "dementia.csv: ..." as a problem at that file and line. */
+  static RuleProblem terminologyProblem(String message) {
+    var matcher = FILE_AND_LINE.matcher(message);
+    if (!matcher.matches()) {
+      return new RuleProblem(RuleSource.TERMINOLOGY + TerminologyFiles.CATALOGUE, 0, 0, message);
+    }
+    String file = matcher.group(1);
+    String path = file.endsWith(".csv") ? TerminologyFiles.CODE_LISTS + file : file;
+    int line = matcher.group(2) == null ? 0 : Integer.parseInt(matcher.group(2));
+    return new RuleProblem(RuleSource.TERMINOLOGY + path, line, 0, matcher.group(3));
   }
 
   /** Runs {@code work} with the value sets of the rule set being checked. */

@@ -103,6 +103,12 @@ public class RuleSetPublisher {
     long started = System.nanoTime();
     RuleSet running = live == null ? null : active.current();
     if (running != null && running.version().equals(source.version())) {
+      if (lastAttempt != null && RulesStatus.FAILED.equals(lastAttempt.outcome())) {
+        // the folder reads again and is what is live: the failure is over
+        lastAttempt =
+            new RulesStatus.Attempt(
+                clock.instant(), source.origin(), source.version(), "live", List.of(), List.of());
+      }
       return new CheckReport(source.origin(), source.version(), running, List.of(), List.of());
     }
     CheckReport report = checker.apply(source);

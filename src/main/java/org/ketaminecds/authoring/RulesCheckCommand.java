@@ -9,7 +9,6 @@ import org.ketaminecds.facts.fhir.ChartFacts;
 import org.ketaminecds.facts.fhir.DraftOrderReader;
 import org.ketaminecds.rules.RuleCompiler;
 import org.ketaminecds.rules.RuleEvaluator;
-import org.ketaminecds.rules.RuleProblem;
 import org.ketaminecds.rules.RuleSourceReader;
 import org.ketaminecds.scenarios.ScenarioReader;
 import org.ketaminecds.scenarios.ScenarioRunner;
@@ -29,17 +28,27 @@ public final class RulesCheckCommand {
     return args.length >= 2 && args[0].equals("rules") && args[1].equals("check");
   }
 
+  static final String USAGE =
+      "Usage: java -jar ketamine-cds.jar rules check [--rules FOLDER] [--value-sets FOLDER]"
+          + " [--only NAME] [--quiet] [--debug]";
+
   public static int run(String[] args, PrintStream out) {
     Path folder = Path.of("rules");
     Path valueSets = null;
+    String only = null;
+    boolean quiet = false;
+    boolean debug = false;
     for (int i = 2; i < args.length; i++) {
-      if (args[i].equals("--rules") && i + 1 < args.length) {
-        folder = Path.of(args[++i]);
-      } else if (args[i].equals("--value-sets") && i + 1 < args.length) {
-        valueSets = Path.of(args[++i]);
-      } else {
-        out.println(
-            "Usage: java -jar ketamine-cds.jar rules check [--rules FOLDER] [--value-sets FOLDER]");
+      switch (args[i]) {
+        case "--rules" -> folder = i + 1 < args.length ? Path.of(args[++i]) : null;
+        case "--value-sets" -> valueSets = i + 1 < args.length ? Path.of(args[++i]) : null;
+        case "--only" -> only = i + 1 < args.length ? args[++i] : null;
+        case "--quiet" -> quiet = true;
+        case "--debug" -> debug = true;
+        default -> folder = null;
+      }
+      if (folder == null || (args[i].startsWith("--") && !isFlag(args[i]))) {
+        out.println(USAGE);
         return 2;
       }
     }
@@ -50,6 +59,7 @@ public final class RulesCheckCommand {
     if (valueSets == null) {
       valueSets = valueSetsBeside(folder);
     }
+    CheckLogging.quiet(debug);
     out.println(
         "Checking the rules in "
             + folder.toAbsolutePath().normalize()
@@ -57,45 +67,15 @@ public final class RulesCheckCommand {
                 ? " with the value sets of " + valueSets.toAbsolutePath().normalize()
                 : " with the value sets released in the jar"));
     CheckReport report = checker().check(RuleSourceReader.fromFolders(folder, valueSets));
-    print(report, out);
-    return report.passed() ? 0 : 1;
+    return new CheckPrinter(out, only, quiet).print(report) ? 0 : 1;
+  }
+
+  private static boolean isFlag(String arg) {
+    return arg.equals("--quiet") || arg.equals("--debug");
   }
 
   static void print(CheckReport report, PrintStream out) {
-    if (report.ruleSet() == null) {
-      out.println("\nThe rules do not compile. Fix these, then check again:");
-      report.problems().forEach(problem -> out.println("  ✘ " + describe(problem)));
-      out.println("\nFAILED: the rules would not go live.");
-      return;
-    }
-    out.printf(
-        "  ✔ compiled: %d rules, %d card topics (version %s)%n",
-        report.ruleSet().ruleCount(), report.ruleSet().cardTemplates().size(), report.version());
-    report.problems().forEach(problem -> out.println("  ✘ " + describe(problem)));
-    for (CheckReport.ScenarioOutcome scenario : report.scenarios()) {
-      if (scenario.passed()) {
-        out.println("  ✔ scenario " + scenario.name());
-      } else {
-        out.println("  ✘ scenario " + scenario.name() + " (" + scenario.title() + ")");
-        scenario.failures().forEach(failure -> out.println("      - " + failure));
-      }
-    }
-    if (report.passed()) {
-      out.printf(
-          "%nPASSED: all %d scenarios give the cards they expect.%n", report.scenarios().size());
-    } else {
-      out.printf(
-          "%nFAILED: %d of %d scenarios, %d other problem(s); the rules would not go live.%n",
-          report.failedScenarios(), report.scenarios().size(), report.problems().size());
-    }
-  }
-
-  private static String describe(RuleProblem problem) {
-    String where = problem.file();
-    if (problem.line() > 0) {
-      where += ", line " + problem.line();
-    }
-    return where + ": " + problem.message();
+    new CheckPrinter(out, null, false).print(report);
   }
 
   /** {@code fhir-profiles} beside the rules folder: where the service looks by default. */

@@ -72,19 +72,22 @@ public final class RuleCompiler {
     var problems = new ArrayList<RuleProblem>();
     Parameters parameters = null;
     List<MinimumDose> doses = List.of();
+    YamlData parameterValues = null;
     String parametersText = source.files().get(ParametersReader.FILE);
     if (parametersText == null) {
       problems.add(new RuleProblem(ParametersReader.FILE, 0, 0, "the parameters file is missing"));
     } else {
       try {
         YamlData yaml = YamlData.parse(ParametersReader.FILE, parametersText);
+        parameterValues = yaml;
         parameters = ParametersReader.parameters(yaml);
         doses = ParametersReader.minimumDoses(yaml);
       } catch (InvalidRuleSetException e) {
         problems.addAll(e.problems());
       }
     }
-    Map<String, CardTemplate> templates = readCardTemplates(source, problems);
+    Map<String, CardTemplate> templates =
+        CardFiles.withParameters(readCardTemplates(source, problems), parameterValues, problems);
     Map<String, String> drl = source.filesEndingWith(".drl");
     if (drl.isEmpty()) {
       problems.add(new RuleProblem(source.origin(), 0, 0, "there is no .drl file"));

@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.ketaminecds.terminology.generator.TerminologyFiles;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -18,6 +18,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public final class RuleSourceReader {
 
   private static final String CLASSPATH_ROOT = "rules/";
+  private static final String CATALOGUE = "value-sets.yaml";
+  private static final String CODE_LISTS = "code-lists/";
 
   private RuleSourceReader() {}
 
@@ -38,8 +40,17 @@ public final class RuleSourceReader {
       return rules;
     }
     var files = new TreeMap<>(rules.files());
-    TerminologyFiles.readFolder(terminology)
-        .forEach((path, text) -> files.put(RuleSource.TERMINOLOGY + path, text));
+    try (Stream<Path> paths = Files.walk(terminology, 2)) {
+      for (Path path : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
+        String relative = terminology.relativize(path).toString().replace('\\', '/');
+        if (isTerminologyFile(relative)) {
+          files.put(
+              RuleSource.TERMINOLOGY + relative, Files.readString(path, StandardCharsets.UTF_8));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the value-set folder " + terminology, e);
+    }
     return new RuleSource(rules.origin(), files);
   }
 
@@ -58,28 +69,52 @@ public final class RuleSourceReader {
     return new RuleSource(folder.toAbsolutePath().normalize().toString(), files);
   }
 
+  /**
+   * Whether a path relative to the value-set folder is one of its source files: the catalogue
+   * {@code value-sets.yaml} or a code list {@code code-lists/*.csv}.
+   */
+  public static boolean isTerminologyFile(String relative) {
+    return relative.equals(CATALOGUE)
+        || (relative.startsWith(CODE_LISTS)
+            && relative.endsWith(".csv")
+            && relative.indexOf('/', CODE_LISTS.length()) < 0);
+  }
+
+  /** The rules released in the jar, with the value sets released with them. */
   public static RuleSource fromClasspath() {
     var files = new TreeMap<String, String>();
+    readClasspath(CLASSPATH_ROOT, "**/*", RuleSourceReader::isRuleFile, "", files);
+    readClasspath(
+        RuleSource.TERMINOLOGY,
+        "**/*",
+        RuleSourceReader::isTerminologyFile,
+        RuleSource.TERMINOLOGY,
+        files);
+    return new RuleSource("classpath:" + CLASSPATH_ROOT, files);
+  }
+
+  private static void readClasspath(
+      String root,
+      String pattern,
+      java.util.function.Predicate<String> wanted,
+      String prefix,
+      Map<String, String> files) {
     try {
       Resource[] resources =
-          new PathMatchingResourcePatternResolver()
-              .getResources("classpath*:" + CLASSPATH_ROOT + "**/*");
+          new PathMatchingResourcePatternResolver().getResources("classpath*:" + root + pattern);
       for (Resource resource : resources) {
         String url = resource.getURL().toString();
-        int root = url.lastIndexOf("/" + CLASSPATH_ROOT);
-        if (root < 0 || !resource.isReadable()) {
+        int at = url.lastIndexOf("/" + root);
+        if (at < 0 || !resource.isReadable()) {
           continue;
         }
-        String relative = url.substring(root + CLASSPATH_ROOT.length() + 1);
-        if (isRuleFile(relative)) {
-          files.put(relative, resource.getContentAsString(StandardCharsets.UTF_8));
+        String relative = url.substring(at + root.length() + 1);
+        if (wanted.test(relative)) {
+          files.put(prefix + relative, resource.getContentAsString(StandardCharsets.UTF_8));
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the rules packaged in the jar", e);
+      throw new UncheckedIOException("Cannot read " + root + " packaged in the jar", e);
     }
-    TerminologyFiles.readClasspath()
-        .forEach((path, text) -> files.put(RuleSource.TERMINOLOGY + path, text));
-    return new RuleSource("classpath:" + CLASSPATH_ROOT, files);
   }
 }

@@ -104,6 +104,20 @@ final class YamlData {
     return root.containsKey(key) ? rows(key) : List.of();
   }
 
+  /**
+   * The scalar at a dotted key ({@code blood-pressure.systolic-limit}), or null if there is none.
+   */
+  Object scalarOrNull(String dottedKey) {
+    Object current = root;
+    for (String part : dottedKey.split("\\.")) {
+      if (!(current instanceof Map<?, ?> map) || !map.containsKey(part)) {
+        return null;
+      }
+      current = map.get(part);
+    }
+    return current instanceof Map || current instanceof List ? null : current;
+  }
+
   InvalidRuleSetException error(String message) {
     return problem(file, 0, 0, message);
   }

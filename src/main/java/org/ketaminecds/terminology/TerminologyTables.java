@@ -36,11 +36,11 @@ public final class TerminologyTables {
    */
   public static TerminologyTables build(Map<String, String> files) {
     long started = System.nanoTime();
-    TerminologyFiles.Resources resources = TerminologyFiles.build(files);
+    TerminologyFiles.Members members = TerminologyFiles.members(files);
     return new TerminologyTables(
         versionOf(files),
-        ValueSetIndex.of(resources.valueSets()),
-        IngredientIndex.of(resources.conceptMap()),
+        ValueSetIndex.ofMembers(members.valueSets()),
+        IngredientIndex.of(members.conceptMap()),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
   }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent;
+import org.ketaminecds.terminology.generator.TerminologyFiles;
 
 /**
  * system → code → ids of the value sets holding that coding, built once from the precomputed
@@ -44,6 +45,22 @@ final class ValueSetIndex {
       }
     }
     return new ValueSetIndex(freeze(building), Collections.unmodifiableSet(ids));
+  }
+
+  /** The index of value sets given by their members (id to system and code). */
+  static ValueSetIndex ofMembers(Map<String, List<TerminologyFiles.Member>> valueSets) {
+    Map<String, Map<String, TreeSet<String>>> building = new HashMap<>();
+    valueSets.forEach(
+        (id, members) -> {
+          for (TerminologyFiles.Member member : members) {
+            building
+                .computeIfAbsent(CodeSystems.canonical(member.system()), s -> new HashMap<>())
+                .computeIfAbsent(member.code(), c -> new TreeSet<>())
+                .add(id);
+          }
+        });
+    return new ValueSetIndex(
+        freeze(building), Collections.unmodifiableSet(new TreeSet<>(valueSets.keySet())));
   }
 
   /** The ids of the value sets holding this coding; the shared empty set when none. */

@@ -122,7 +122,7 @@ class NewTopicLiveTest {
     assertThat(problems)
         .contains(
             "'glaucoma' is not a value set; known: dementia, arrhythmia, pregnancy,"
-                + " heart-failure, stroke-or-tia (and 21 more in fhir-profiles/value-sets.yaml)")
+                + " heart-failure, stroke-or-tia (and 17 more in fhir-profiles/value-sets.yaml)")
         .contains(
             "the topic ci-glaucoma has no scenario that expects its card; add one to scenarios/"
                 + " (the topic's rule, card and scenario go live together)");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +44,7 @@ class RulesCheckCommandTest {
 
     assertThat(check(rules)).isEqualTo(1);
     assertThat(printed())
-        .contains("The rules do not compile")
+        .contains("The rules cannot go live")
         .containsPattern("cautions/ci-dementia\\.drl, line \\d+: ")
         .contains("FAILED");
   }
@@ -81,6 +82,90 @@ class RulesCheckCommandTest {
     assertThat(check(rules)).isEqualTo(1);
     assertThat(printed())
         .contains("parameters.yaml: 'blood-pressure.systolic-limit' must be a whole number");
+  }
+
+  @Test
+  void aMisspeltValueSetIsNamedWithTheNearestOnes() {
+    Path rules = RulesFolders.copyOfRules(temp.resolve("rules"));
+    RulesFolders.replace(
+        rules.resolve("cautions/ci-dementia.drl"),
+        "category == \"dementia\"",
+        "category == \"dementa\"");
+
+    assertThat(check(rules)).isEqualTo(1);
+    assertThat(printed())
+        .contains(
+            "  ✘ cautions/ci-dementia.drl, line 14: 'dementa' is not a value set; known: dementia,"
+                + " pregnancy, arrhythmia, stroke-or-tia, heart-failure (and 17 more in"
+                + " fhir-profiles/value-sets.yaml)\n");
+  }
+
+  @Test
+  void aTopicWithoutAScenarioIsRefused() throws Exception {
+    Path rules = RulesFolders.copyOfRules(temp.resolve("rules"));
+    try (var scenarios = Files.list(rules.resolve("scenarios"))) {
+      for (Path scenario : scenarios.toList()) {
+        if (Files.readString(scenario).contains("\"ci-dementia\": \"warning\"")) {
+          Files.delete(scenario);
+        }
+      }
+    }
+
+    assertThat(check(rules)).isEqualTo(1);
+    assertThat(printed())
+        .contains(
+            "  ✘ scenarios/: the topic ci-dementia has no scenario that expects its card; add one"
+                + " to scenarios/ (the topic's rule, card and scenario go live together)\n");
+  }
+
+  @Test
+  void anUnknownFieldOfTheValueSetCatalogueIsNamed() throws Exception {
+    Path rules = RulesFolders.copyOfRules(temp.resolve("rules"));
+    Path valueSets = RulesFolders.copyOfValueSets(temp.resolve("fhir-profiles"));
+    RulesFolders.replace(
+        valueSets.resolve("value-sets.yaml"),
+        "dementia: {file: dementia.csv,",
+        "dementia: {fil: dementia.csv,");
+
+    assertThat(check(rules)).isEqualTo(1);
+    assertThat(printed())
+        .contains("The rules cannot go live")
+        .contains(
+            "  ✘ fhir-profiles/value-sets.yaml: value set 'dementia': unknown field 'fil'; a"
+                + " value set has [");
+  }
+
+  @Test
+  void quietShowsOnlyWhatFailsAndNoDroolsLogBlocks() {
+    Path rules = RulesFolders.copyOfRules(temp.resolve("rules"));
+    RulesFolders.replace(
+        rules.resolve("parameters.yaml"), "min-trial-days: 42", "min-trial-days: 84");
+
+    int status =
+        RulesCheckCommand.run(
+            new String[] {"rules", "check", "--rules", rules.toString(), "--quiet"},
+            new PrintStream(output, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(1);
+    assertThat(printed())
+        .contains("✘ scenario trd-candidate-two-adequate-trials")
+        .doesNotContain("✔")
+        .doesNotContain("KieBaseModel")
+        .containsPattern("FAILED: \\d+ of \\d+ scenarios");
+  }
+
+  @Test
+  void onlyChecksTheScenariosAskedFor() {
+    int status =
+        RulesCheckCommand.run(
+            new String[] {"rules", "check", "--rules", "rules", "--only", "dementia"},
+            new PrintStream(output, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isZero();
+    assertThat(printed())
+        .contains("✔ scenario dementia-active-shows-on-patient-view")
+        .doesNotContain("✔ scenario trd-candidate-two-adequate-trials")
+        .contains("PASSED: all 3 scenarios matching 'dementia' give the cards they expect.");
   }
 
   @Test

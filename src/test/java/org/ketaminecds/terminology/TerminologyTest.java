@@ -23,6 +23,37 @@ class TerminologyTest {
     terminology = new Terminology();
   }
 
+  /**
+   * The service builds its tables from the catalogue and the lists; the published JSON is generated
+   * from the same files: both must hold the same codes in the same value sets.
+   */
+  @Test
+  void theTablesHoldExactlyThePublishedExpansions() throws Exception {
+    var parser = ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser();
+    var published = new java.util.HashMap<String, java.util.Set<String>>();
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of("fhir-profiles"))) {
+      for (var file : files.toList()) {
+        if (file.getFileName().toString().startsWith("ValueSet-")) {
+          var valueSet =
+              parser.parseResource(
+                  org.hl7.fhir.r4.model.ValueSet.class, java.nio.file.Files.readString(file));
+          for (var coding : valueSet.getExpansion().getContains()) {
+            published
+                .computeIfAbsent(
+                    coding.getSystem() + "|" + coding.getCode(), k -> new java.util.TreeSet<>())
+                .add(valueSet.getIdElement().getIdPart());
+          }
+        }
+      }
+    }
+    assertThat(terminology.codeCount()).isEqualTo(published.size());
+    published.forEach(
+        (coding, ids) -> {
+          String[] parts = coding.split("\\|", 2);
+          assertThat(terminology.valueSetsOf(parts[0], parts[1])).as(coding).isEqualTo(ids);
+        });
+  }
+
   @Test
   void loadsEveryValueSetTheRulesUse() {
     assertThat(terminology.valueSetIds())

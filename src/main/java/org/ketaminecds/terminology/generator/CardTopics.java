@@ -1,14 +1,24 @@
 package org.ketaminecds.terminology.generator;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeSystem.CodeSystemContentMode;
 import org.hl7.fhir.r4.model.CodeSystem.PropertyType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * CodeSystem {@code card-topic}: the topic codes of the cards, used as {@code card.source.topic}.
@@ -29,6 +39,39 @@ public final class CardTopics {
    * @param definition null when the card file gives none
    */
   public record Topic(String code, String display, String indicator, String definition) {}
+
+  /**
+   * The topics of the card files under {@code rules} ({@code topic}, {@code title}, {@code
+   * indicator}, {@code definition} of each {@code *.card.yaml}). The rules check reads the cards in
+   * full; this reads only what the CodeSystem publishes.
+   */
+  static List<Topic> readCards(Path rules) throws IOException {
+    var topics = new ArrayList<Topic>();
+    try (Stream<Path> files = Files.walk(rules)) {
+      for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+        if (!file.getFileName().toString().endsWith(".card.yaml")) {
+          continue;
+        }
+        Object card =
+            new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(Files.readString(file, StandardCharsets.UTF_8));
+        if (!(card instanceof Map<?, ?> fields)
+            || !(fields.get("topic") instanceof String code)
+            || !(fields.get("title") instanceof String title)
+            || !(fields.get("indicator") instanceof String indicator)) {
+          throw new IllegalStateException(file + ": a card needs topic, title and indicator");
+        }
+        Object definition = fields.get("definition");
+        topics.add(
+            new Topic(
+                code.strip(),
+                title.strip(),
+                indicator.strip(),
+                definition == null ? null : String.valueOf(definition).strip()));
+      }
+    }
+    return topics;
+  }
 
   /** The CodeSystem of these topics, in code order whatever order they come in. */
   public static CodeSystem create(Collection<Topic> topics) {

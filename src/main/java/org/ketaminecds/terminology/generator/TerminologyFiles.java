@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,6 +31,51 @@ public final class TerminologyFiles {
 
   /** The value sets and the antidepressant ConceptMap that the files make. */
   public record Resources(List<ValueSet> valueSets, ConceptMap conceptMap) {}
+
+  /** A member of a value set. */
+  public record Member(String system, String code) {}
+
+  /**
+   * What the service's lookup tables need: each value set's members (by id, in catalogue order) and
+   * the ConceptMap; no descriptions, no ValueSet resources.
+   */
+  public record Members(Map<String, List<Member>> valueSets, ConceptMap conceptMap) {}
+
+  /**
+   * The members of the value sets these files make, and the ConceptMap.
+   *
+   * @throws IllegalStateException with a message naming the file and what is wrong
+   */
+  public static Members members(Map<String, String> files) {
+    CodeLists lists = lists(files);
+    List<ProductMapping> products = ProductMapping.readAll(lists);
+    var valueSets = new LinkedHashMap<String, List<Member>>();
+    for (ValueSetSpec spec : new ValueSetCatalog(catalogue(files), lists, products).specs(false)) {
+      valueSets.put(
+          spec.id(),
+          spec.rows().stream().map(row -> new Member(row.system(), row.code())).toList());
+    }
+    return new Members(valueSets, new AntidepressantConceptMap(lists, products).create());
+  }
+
+  private static String catalogue(Map<String, String> files) {
+    String catalogue = files.get(CATALOGUE);
+    if (catalogue == null) {
+      throw new IllegalStateException(CATALOGUE + " is missing");
+    }
+    return catalogue;
+  }
+
+  private static CodeLists lists(Map<String, String> files) {
+    var texts = new TreeMap<String, String>();
+    files.forEach(
+        (path, text) -> {
+          if (path.startsWith(CODE_LISTS)) {
+            texts.put(path.substring(CODE_LISTS.length()), text);
+          }
+        });
+    return new CodeLists(texts);
+  }
 
   /** Whether a path relative to the terminology folder is one of its source files. */
   public static boolean isTerminologyFile(String relative) {
@@ -86,21 +132,10 @@ public final class TerminologyFiles {
    * @throws IllegalStateException with a message naming the file and what is wrong
    */
   public static Resources build(Map<String, String> files) {
-    String catalogue = files.get(CATALOGUE);
-    if (catalogue == null) {
-      throw new IllegalStateException(CATALOGUE + " is missing");
-    }
-    var texts = new TreeMap<String, String>();
-    files.forEach(
-        (path, text) -> {
-          if (path.startsWith(CODE_LISTS)) {
-            texts.put(path.substring(CODE_LISTS.length()), text);
-          }
-        });
-    CodeLists lists = new CodeLists(texts);
+    CodeLists lists = lists(files);
     List<ProductMapping> products = ProductMapping.readAll(lists);
     List<ValueSet> valueSets =
-        new ValueSetCatalog(catalogue, lists, products)
+        new ValueSetCatalog(catalogue(files), lists, products)
             .specs().stream().map(ValueSetFactory::create).toList();
     ConceptMap conceptMap = new AntidepressantConceptMap(lists, products).create();
     return new Resources(valueSets, conceptMap);

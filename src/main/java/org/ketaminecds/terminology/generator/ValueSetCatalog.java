@@ -28,12 +28,12 @@ final class ValueSetCatalog {
   /** Esketamine is the treatment being considered, never a failed antidepressant trial. */
   static final String ESKETAMINE_ATC = "N06AX27";
 
-  private static final Set<String> ENTRY_FIELDS;
+  private static final List<String> ENTRY_FIELDS;
 
   static {
-    var fields = new LinkedHashSet<>(List.of("title", "purpose", "file", "from", "also-cites"));
+    var fields = new ArrayList<>(List.of("title", "purpose", "file", "from", "also-cites"));
     fields.addAll(RowFilter.FIELDS);
-    ENTRY_FIELDS = Set.copyOf(fields);
+    ENTRY_FIELDS = List.copyOf(fields);
   }
 
   private final String yaml;
@@ -48,6 +48,14 @@ final class ValueSetCatalog {
 
   /** The value sets of the catalogue, in its order; fails with a message naming the entry. */
   List<ValueSetSpec> specs() {
+    return specs(true);
+  }
+
+  /**
+   * @param describe whether to collect the sources a published description cites; the service's
+   *     lookup tables need only the members
+   */
+  List<ValueSetSpec> specs(boolean describe) {
     Set<String> notATrial =
         productMappings.stream()
             .filter(mapping -> mapping.notATrialReason().isPresent())
@@ -60,7 +68,7 @@ final class ValueSetCatalog {
             (id, entry) -> {
               String where = FILE + ": value set '" + id + "'";
               List<RowFilter> parts = parts(where, entry, notATrial);
-              specs.add(spec(where, id, entry, parts));
+              specs.add(spec(where, id, entry, parts, describe));
               parts.stream()
                   .filter(p -> !p.vsacNames().isEmpty() || !p.tags().isEmpty())
                   .forEach(p -> splits.computeIfAbsent(p.file(), f -> new ArrayList<>()).add(p));
@@ -138,7 +146,7 @@ final class ValueSetCatalog {
   }
 
   private ValueSetSpec spec(
-      String where, String id, Map<String, Object> entry, List<RowFilter> parts) {
+      String where, String id, Map<String, Object> entry, List<RowFilter> parts, boolean describe) {
     String title = text(where, entry, "title");
     String purpose = text(where, entry, "purpose");
     var files = new LinkedHashSet<String>();
@@ -154,6 +162,10 @@ final class ValueSetCatalog {
       throw new IllegalStateException(where + ": selects no code from " + files);
     }
     List<CodeRow> members = ValueSetSpec.deduplicate(rows);
+    if (!describe) {
+      return new ValueSetSpec(
+          id, title, purpose, List.copyOf(files), members, List.of(), List.of());
+    }
     Optional<Predicate<String>> relevant =
         parts.stream()
             .map(RowFilter::relevantSource)

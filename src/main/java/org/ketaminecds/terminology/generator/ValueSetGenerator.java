@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.MetadataResource;
-import org.ketaminecds.rules.CardFiles;
-import org.ketaminecds.rules.RuleProblem;
-import org.ketaminecds.rules.RuleSourceReader;
 
 /**
  * Writes the project's FHIR terminology resources out as JSON, for FHIR tooling and readers: one
@@ -50,19 +47,7 @@ public final class ValueSetGenerator {
         TerminologyFiles.build(TerminologyFiles.readFolder(terminology));
     List<MetadataResource> resources = new ArrayList<>(built.valueSets());
     resources.add(built.conceptMap());
-    var problems = new ArrayList<RuleProblem>();
-    var cards = CardFiles.read(RuleSourceReader.fromFolder(rules), problems);
-    if (!problems.isEmpty()) {
-      throw new IllegalStateException("The card files have problems: " + problems);
-    }
-    resources.add(
-        CardTopics.create(
-            cards.values().stream()
-                .map(
-                    card ->
-                        new CardTopics.Topic(
-                            card.topic(), card.title(), card.indicator(), card.definition()))
-                .toList()));
+    resources.add(CardTopics.create(CardTopics.readCards(rules)));
 
     IParser parser = FhirContext.forR4Cached().newJsonParser().setPrettyPrint(true);
     Files.createDirectories(output);
