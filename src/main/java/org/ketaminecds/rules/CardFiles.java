@@ -35,18 +35,7 @@ public final class CardFiles {
         (topic, card) -> {
           String summary = fill(card, card.summary(), parameters, problems);
           String detail = fill(card, card.detail(), parameters, problems);
-          filled.put(
-              topic,
-              new CardTemplate(
-                  card.topic(),
-                  card.title(),
-                  card.indicator(),
-                  summary,
-                  detail,
-                  card.sourceLabel(),
-                  card.sourceUrl(),
-                  card.links(),
-                  card.definition()));
+          filled.put(topic, card.withText(summary, detail));
         });
     return filled;
   }

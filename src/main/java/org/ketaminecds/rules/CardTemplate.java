@@ -49,6 +49,21 @@ public record CardTemplate(
     this(topic, title, indicator, summary, detail, sourceLabel, sourceUrl, links, true, null);
   }
 
+  /** The same card with other summary and detail text (parameters filled in). */
+  CardTemplate withText(String newSummary, String newDetail) {
+    return new CardTemplate(
+        topic,
+        title,
+        indicator,
+        newSummary,
+        newDetail,
+        sourceLabel,
+        sourceUrl,
+        links,
+        snooze,
+        definition);
+  }
+
   /** A link of the card: a label and an absolute URL. */
   public record Link(String label, String url) {}
 }
