@@ -25,11 +25,13 @@ public class Terminology {
 
   private final ValueSetIndex valueSets;
   private final IngredientIndex ingredients;
+  private final ProductStrengths strengths;
 
   public Terminology(FhirContext fhirContext) {
     Loaded loaded = takePreloaded(fhirContext).orElseGet(() -> load(fhirContext, false));
     this.valueSets = loaded.valueSets();
     this.ingredients = loaded.ingredients();
+    this.strengths = loaded.strengths();
     // counts only: codes could hint at what a patient has, so they are never logged
     log.info(
         "Terminology loaded: {} value sets, {} codes, {} antidepressant mappings in {} ms{}",
@@ -45,6 +47,7 @@ public class Terminology {
       FhirContext fhirContext,
       ValueSetIndex valueSets,
       IngredientIndex ingredients,
+      ProductStrengths strengths,
       long millis,
       boolean inBackground) {}
 
@@ -52,9 +55,11 @@ public class Terminology {
     long start = System.nanoTime();
     ProfileResources resources = new ProfileResources(fhirContext);
     ValueSetIndex valueSets = ValueSetIndex.of(resources.valueSets());
-    IngredientIndex ingredients = IngredientIndex.of(resources.antidepressantIngredientMap());
+    var conceptMap = resources.antidepressantIngredientMap();
+    IngredientIndex ingredients = IngredientIndex.of(conceptMap);
+    ProductStrengths strengths = ProductStrengths.of(conceptMap);
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    return new Loaded(fhirContext, valueSets, ingredients, millis, inBackground);
+    return new Loaded(fhirContext, valueSets, ingredients, strengths, millis, inBackground);
   }
 
   /**
@@ -111,6 +116,23 @@ public class Terminology {
    */
   public Optional<AntidepressantIngredient> antidepressantIngredient(String system, String code) {
     return ingredients.find(system, code);
+  }
+
+  /**
+   * The strength of the antidepressant ingredient in an RxNorm product, from its RxNorm name (for a
+   * dose charted as a count of tablets); empty for ingredients and names without one.
+   */
+  public Optional<ProductStrength> antidepressantStrength(String system, String code) {
+    return strengths.find(system, code);
+  }
+
+  /**
+   * The antidepressant (or augmentation) ingredient of this name, e.g. {@code sertraline}, for a
+   * statement that names its drug without a code of the lists.
+   */
+  public Optional<AntidepressantIngredient> antidepressantIngredientNamed(String name) {
+    String code = strengths.ingredientCode(name);
+    return code == null ? Optional.empty() : ingredients.find(CodeSystems.RXNORM, code);
   }
 
   /** Ids of all loaded value sets. */

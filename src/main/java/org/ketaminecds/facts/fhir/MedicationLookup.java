@@ -53,6 +53,11 @@ final class MedicationLookup {
     return new CodeableConcept();
   }
 
+  /** The Medication a medication[x] references, or null (a CodeableConcept, or not found). */
+  Medication medicationOf(DomainResource owner, Type medicationChoice) {
+    return medicationChoice instanceof Reference reference ? resolve(owner, reference) : null;
+  }
+
   private Medication resolve(DomainResource owner, Reference reference) {
     if (reference.getResource() instanceof Medication attached) {
       return attached;

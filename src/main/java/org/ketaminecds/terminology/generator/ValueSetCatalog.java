@@ -81,9 +81,26 @@ final class ValueSetCatalog {
             "depressive-disorder",
             "Depressive disorder",
             "Conditions that establish a depressive disorder (major depressive disorder, single or"
-                + " recurrent episode, including remission): the starting point of topic"
-                + " trd-criteria-met.",
+                + " recurrent episode, including partial remission; depression, unspecified F32.A):"
+                + " the starting point of topic trd-criteria-met. Codes in full remission are in"
+                + " depressive-disorder-full-remission and codes that are also bipolar in"
+                + " bipolar-disorder only (clinical brief rev. 2, Episode).",
             "major_depressive_disorder.csv"));
+    specs.add(
+        whole(
+            "depressive-disorder-full-remission",
+            "Depressive disorder in full remission",
+            "Major depressive disorder in full remission (ICD-10-CM F32.5, F33.42 and their SNOMED"
+                + " CT codes): not an active episode (clinical brief rev. 2, Episode).",
+            "depressive_disorder_full_remission.csv"));
+    specs.add(
+        whole(
+            "depression-unspecified",
+            "Depression, unspecified",
+            "Depression, unspecified (ICD-10-CM F32.A): counts as a depressive disorder; the"
+                + " trd-criteria-met card asks to confirm the diagnosis of major depressive"
+                + " disorder (clinical brief rev. 2, Episode).",
+            "depression_unspecified.csv"));
     specs.add(
         whole(
             "bipolar-disorder",
