@@ -1,4 +1,4 @@
 package org.ketaminecds.facts;
 
 /** Concluded by the rules: an adequate failed trial that counts towards TRD. */
-public record AdequateTrial(MedicationTrial trial) {}
+public record AdequateTrial(ContinuousTrial trial) {}

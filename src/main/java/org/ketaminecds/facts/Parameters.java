@@ -13,6 +13,8 @@ package org.ketaminecds.facts;
  * @param diastolicLimit uncontrolled above this diastolic pressure, mmHg (90)
  * @param pregnancyWindowDays a pregnancy Condition or status counts this long (42 weeks)
  * @param adultAgeYears below this age the pediatric caution applies (18)
+ * @param maxGapDays statements of one ingredient this few days apart are one trial (14)
+ * @param responseDropPercent a PHQ-9 fall of this much during a trial is a response (50)
  */
 public record Parameters(
     int minTrialDays,
@@ -23,4 +25,6 @@ public record Parameters(
     int systolicLimit,
     int diastolicLimit,
     int pregnancyWindowDays,
-    int adultAgeYears) {}
+    int adultAgeYears,
+    int maxGapDays,
+    int responseDropPercent) {}

@@ -80,6 +80,8 @@ public enum PrefetchKey {
    * are set, so a static field of the enum read in a constant's arguments is still null.
    */
   private static final class ObservationCodes {
-    static final List<String> LOINC = List.of("85354-9", "55284-4", "8480-6", "8462-4", "82810-3");
+    // 44261-6: PHQ-9 total score, for trials whose failure a PHQ-9 fall contradicts (brief rev. 2)
+    static final List<String> LOINC =
+        List.of("85354-9", "55284-4", "8480-6", "8462-4", "82810-3", "44261-6");
   }
 }

@@ -24,7 +24,9 @@ final class ParametersReader {
         yaml.wholeNumber("blood-pressure.systolic-limit"),
         yaml.wholeNumber("blood-pressure.diastolic-limit"),
         yaml.wholeNumber("pregnancy.window-days"),
-        yaml.wholeNumber("pediatric.adult-age-years"));
+        yaml.wholeNumber("pediatric.adult-age-years"),
+        yaml.wholeNumber("trd.max-gap-days"),
+        yaml.wholeNumber("trd.response-phq9-drop-percent"));
   }
 
   static List<MinimumDose> minimumDoses(YamlData yaml) {

@@ -159,6 +159,23 @@ public class Terminology {
     return tables().ingredients().find(system, code);
   }
 
+  /**
+   * The strength of the antidepressant ingredient in an RxNorm product, from its RxNorm name (for a
+   * dose charted as a count of tablets); empty for ingredients and names without one.
+   */
+  public Optional<ProductStrength> antidepressantStrength(String system, String code) {
+    return tables().strengths().find(system, code);
+  }
+
+  /**
+   * The antidepressant (or augmentation) ingredient of this name, e.g. {@code sertraline}, for a
+   * statement that names its drug without a code of the lists.
+   */
+  public Optional<AntidepressantIngredient> antidepressantIngredientNamed(String name) {
+    String code = tables().strengths().ingredientCode(name);
+    return code == null ? Optional.empty() : tables().ingredients().find(CodeSystems.RXNORM, code);
+  }
+
   /** Ids of all loaded value sets. */
   public Set<String> valueSetIds() {
     return tables().valueSetIds();

@@ -19,13 +19,19 @@ public final class TerminologyTables {
   private final String version;
   private final ValueSetIndex valueSets;
   private final IngredientIndex ingredients;
+  private final ProductStrengths strengths;
   private final long millis;
 
   private TerminologyTables(
-      String version, ValueSetIndex valueSets, IngredientIndex ingredients, long millis) {
+      String version,
+      ValueSetIndex valueSets,
+      IngredientIndex ingredients,
+      ProductStrengths strengths,
+      long millis) {
     this.version = version;
     this.valueSets = valueSets;
     this.ingredients = ingredients;
+    this.strengths = strengths;
     this.millis = millis;
   }
 
@@ -41,6 +47,7 @@ public final class TerminologyTables {
         versionOf(files),
         ValueSetIndex.ofMembers(members.valueSets()),
         IngredientIndex.of(members.conceptMap()),
+        ProductStrengths.of(members.conceptMap()),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
   }
 
@@ -90,5 +97,9 @@ public final class TerminologyTables {
 
   IngredientIndex ingredients() {
     return ingredients;
+  }
+
+  ProductStrengths strengths() {
+    return strengths;
   }
 }

@@ -96,7 +96,9 @@ class RulesCheckCommandTest {
     assertThat(printed())
         .contains(
             "  ✘ cautions/ci-dementia.drl, line 14: 'dementa' is not a value set; known: dementia,"
-                + " pregnancy, arrhythmia, stroke-or-tia, heart-failure (and 17 more in"
+                + " pregnancy, arrhythmia, stroke-or-tia, heart-failure (and "
+                + otherValueSets()
+                + " more in"
                 + " fhir-profiles/value-sets.yaml)\n");
   }
 
@@ -172,5 +174,10 @@ class RulesCheckCommandTest {
   void aMissingFolderIsSaidPlainly() {
     assertThat(check(temp.resolve("nowhere"))).isEqualTo(2);
     assertThat(printed()).contains("There is no rules folder");
+  }
+
+  /** The value sets the message does not name: all of the released catalogue but the five shown. */
+  private static int otherValueSets() {
+    return org.ketaminecds.terminology.TerminologyTables.released().valueSetIds().size() - 5;
   }
 }

@@ -11,8 +11,9 @@ class PrefetchKeyTest {
     assertThat(PrefetchKey.OBSERVATIONS.queryFor("p1"))
         .isEqualTo(
             "Observation?patient=p1&code=http://loinc.org|85354-9,http://loinc.org|55284-4,"
-                + "http://loinc.org|8480-6,http://loinc.org|8462-4,http://loinc.org|82810-3");
-    assertThat(PrefetchKey.OBSERVATION_LOINC_CODES).hasSize(5);
+                + "http://loinc.org|8480-6,http://loinc.org|8462-4,http://loinc.org|82810-3,"
+                + "http://loinc.org|44261-6");
+    assertThat(PrefetchKey.OBSERVATION_LOINC_CODES).hasSize(6);
   }
 
   @Test

@@ -59,6 +59,8 @@ class TerminologyTest {
     assertThat(terminology.valueSetIds())
         .containsExactlyInAnyOrder(
             "depressive-disorder",
+            "depressive-disorder-full-remission",
+            "depression-unspecified",
             "bipolar-disorder",
             "psychotic-disorder",
             "substance-use-disorder",

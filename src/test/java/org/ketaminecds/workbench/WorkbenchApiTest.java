@@ -147,17 +147,23 @@ class WorkbenchApiTest {
 
   @Test
   void theDateOfTheCallCountsForTheRules() {
-    // The patient, born 1981-04-12, was 17 on this date: under the age of the pediatric caution.
-    HttpResponse<String> response =
+    // Brief rev. 2: the day of the call bounds the chart. As of 1999-01-01 every trial of the
+    // candidate starts later, so none is a trial yet and the patient is no candidate; as of
+    // 2026-06-01 the same chart meets the criteria.
+    HttpResponse<String> before =
         calls.evaluate(
             TestBundles.request("patient-view", "1999-01-01", TestBundles.trdCandidate()));
+    HttpResponse<String> after =
+        calls.evaluate(
+            TestBundles.request("patient-view", "2026-06-01", TestBundles.trdCandidate()));
 
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode body = WorkbenchCalls.json(response);
+    assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+    JsonNode body = WorkbenchCalls.json(before);
     assertThat(body.get("asOf").asString()).isEqualTo("1999-01-01");
+    assertThat(body.get("cards")).isEmpty();
     List<String> topics = new ArrayList<>();
-    body.get("cards").forEach(card -> topics.add(topic(card)));
-    assertThat(topics).contains("ci-pediatric");
+    WorkbenchCalls.json(after).get("cards").forEach(card -> topics.add(topic(card)));
+    assertThat(topics).contains("trd-criteria-met");
   }
 
   @Test

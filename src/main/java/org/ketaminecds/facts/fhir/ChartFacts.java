@@ -51,6 +51,7 @@ public class ChartFacts {
       trials.addTo(facts, statement, medications);
     }
     observations.addAll(facts, chart.observations());
+    DepressionScoreFacts.addAll(facts, chart.observations(), today);
     for (AllergyIntolerance allergy : chart.allergies()) {
       allergies.addTo(facts, allergy);
     }

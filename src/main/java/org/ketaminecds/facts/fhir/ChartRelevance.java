@@ -54,7 +54,12 @@ public class ChartRelevance implements ResourceRelevance {
     return switch (resource.resourceType()) {
       case "Condition" -> resource.code().stream().anyMatch(this::inSomeValueSet);
       case "MedicationStatement" -> statementMayCount(resource);
-      case "Medication" -> resource.code().stream().anyMatch(this::isAntidepressant);
+      case "Medication" ->
+          resource.code().stream()
+              .anyMatch(
+                  c ->
+                      isAntidepressant(c)
+                          || PsychotropicNames.isAntidepressantAtc(c.system(), c.code()));
       case "Observation" -> observationMayCount(resource);
       default -> true;
     };
@@ -117,12 +122,10 @@ public class ChartRelevance implements ResourceRelevance {
         && MedicationTrialFacts.NEVER_COUNTS.contains(statement.status())) {
       return false;
     }
-    boolean byCode = !statement.medicationCode().isEmpty();
-    if (statement.medicationReference() || !byCode) {
-      // The code is in a Medication (or nowhere): parsed, and the lookup decides.
-      return true;
-    }
-    return statement.medicationCode().stream().anyMatch(this::isAntidepressant);
+    // Every other statement is read: one whose codes are not in the lists may still name an
+    // antidepressant in its text or display, and is then listed as not recognised (clinical brief
+    // rev. 2: every antidepressant statement accounted for), which the scan cannot tell.
+    return true;
   }
 
   private boolean observationMayCount(ScannedResource observation) {
@@ -131,6 +134,9 @@ public class ChartRelevance implements ResourceRelevance {
       return false;
     }
     for (ScannedCoding coding : observation.code()) {
+      if (DepressionScoreFacts.isPhq9(coding.system(), coding.code())) {
+        return true;
+      }
       for (String valueSet : OBSERVATION_VALUE_SETS) {
         if (terminology.contains(valueSet, coding.system(), coding.code())) {
           return true;
@@ -140,11 +146,11 @@ public class ChartRelevance implements ResourceRelevance {
     return false;
   }
 
-  private boolean inSomeValueSet(ScannedCoding coding) {
-    return !terminology.valueSetsOf(coding.system(), coding.code()).isEmpty();
-  }
-
   private boolean isAntidepressant(ScannedCoding coding) {
     return terminology.antidepressantIngredient(coding.system(), coding.code()).isPresent();
+  }
+
+  private boolean inSomeValueSet(ScannedCoding coding) {
+    return !terminology.valueSetsOf(coding.system(), coding.code()).isEmpty();
   }
 }

@@ -18,7 +18,7 @@ import org.hl7.fhir.r4.model.Type;
 final class MedicationLookup {
 
   /** A referenced Medication is read for its code only. */
-  static final ElementsRead READS = ElementsRead.of("Medication", "code");
+  static final ElementsRead READS = ElementsRead.of("Medication", "code", "form", "ingredient");
 
   private final Map<String, Medication> byReference = new HashMap<>();
 
@@ -54,6 +54,11 @@ final class MedicationLookup {
       return new CodeableConcept().setText(reference.getDisplay());
     }
     return new CodeableConcept();
+  }
+
+  /** The Medication a medication[x] references, or null (a CodeableConcept, or not found). */
+  Medication medicationOf(DomainResource owner, Type medicationChoice) {
+    return medicationChoice instanceof Reference reference ? resolve(owner, reference) : null;
   }
 
   private Medication resolve(DomainResource owner, Reference reference) {

@@ -37,6 +37,12 @@ record ProductMapping(
    */
   private static final Map<String, String> NOT_A_TRIAL_REASONS =
       Map.of(
+          "Brisdelle (menopausal vasomotor symptoms) - not an antidepressant trial",
+          "paroxetine 7.5 mg (Brisdelle) is labelled for menopausal vasomotor symptoms, not"
+              + " depression: not an antidepressant trial",
+          "Sarafem (PMDD) - not an antidepressant trial",
+          "fluoxetine marketed for premenstrual dysphoric disorder (Sarafem) is not an"
+              + " antidepressant trial",
           "oral selegiline = Parkinson disease product (not an antidepressant trial)",
           "oral selegiline is a Parkinson disease product, not an antidepressant trial",
           "Zyban (smoking cessation) - do not count as antidepressant trial unless documented for"

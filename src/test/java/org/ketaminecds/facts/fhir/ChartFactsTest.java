@@ -340,8 +340,8 @@ class ChartFactsTest {
   }
 
   @Test
-  void aDoseThatCannotBeComputedIsNull() {
-    // One tablet: a count, not a mass.
+  void aTabletCountIsTheProductStrengthButADoseWithoutTimingCannotBeComputed() {
+    // One tablet of sertraline 100 mg: 100 mg (brief rev. 2, "Daily dose"; was null before).
     assertThat(
             trialOf(
                     statement(
@@ -353,7 +353,7 @@ class ChartFactsTest {
                             "{\"repeat\": {\"frequency\": 1, \"period\": 1, \"periodUnit\": \"d\"}}"),
                         ""))
                 .dailyDoseMg())
-        .isNull();
+        .isEqualTo(100.0);
     // No timing.
     assertThat(
             trialOf(
