@@ -1,8 +1,9 @@
 /*
  * The workbench page: picks a scenario or a pasted Bundle, calls the service's workbench API and
  * shows the cards as an EHR would, with the rules that fired and the facts they saw. Data from the
- * service is only ever put into the page as text (textContent) or through CardMarkdown, which
- * escapes it first.
+ * service is only ever put into the page as text (textContent), except a card's detail, which the
+ * service renders from its Markdown with commonmark-java, raw HTML escaped and URLs sanitised
+ * (workbench.CardMarkdown).
  */
 (function () {
   'use strict';
@@ -236,7 +237,7 @@
     byId('ruleset-version-footer').textContent = result.ruleSetVersion;
     renderScenarioCheck(result);
     renderNotes(result.notes || []);
-    renderCards(result.cards);
+    renderCards(result.cards, result.detailsHtml || []);
     renderRules(result.firedRules);
     lastFacts = result.facts;
     renderFacts();
@@ -324,7 +325,7 @@
     list.hidden = notes.length === 0;
   }
 
-  function renderCards(cards) {
+  function renderCards(cards, detailsHtml) {
     var list = byId('cards');
     list.textContent = '';
     byId('card-count').textContent = '(' + cards.length + ')';
@@ -333,7 +334,7 @@
       return;
     }
     cards.forEach(function (card, index) {
-      list.appendChild(cardElement(card, index));
+      list.appendChild(cardElement(card, index, detailsHtml[index]));
     });
   }
 
@@ -347,7 +348,7 @@
     );
   }
 
-  function cardElement(card, index) {
+  function cardElement(card, index, detailHtml) {
     var id = 'card-' + index;
     var topic = card.source && card.source.topic ? card.source.topic : {};
     var article = el('article', {
@@ -364,7 +365,7 @@
     article.appendChild(el('h3', { className: 'card-summary', id: id + '-summary', text: card.summary }));
     if (card.detail) {
       var detail = el('div', { className: 'card-detail' });
-      detail.innerHTML = window.CardMarkdown.render(card.detail);
+      detail.innerHTML = detailHtml || '';
       article.appendChild(detail);
     }
     if (card.suggestions && card.suggestions.length) {

@@ -8,6 +8,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.ketaminecds.web.OperationOutcomes;
 
 /**
  * Tomcat's error page for what it refuses before a request reaches the application (a request line
@@ -44,19 +45,14 @@ class OperationOutcomeErrorValve extends ErrorReportValve {
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
       Writer writer = response.getReporter();
       if (writer != null) {
-        writer.write(status >= 500 ? outcome("exception", FAILED) : outcome("invalid", REFUSED));
+        writer.write(
+            status >= 500
+                ? OperationOutcomes.json("exception", FAILED)
+                : OperationOutcomes.json("invalid", REFUSED));
         response.finishResponse();
       }
     } catch (IOException | IllegalStateException e) {
       // The client is gone or the response is committed: there is no one left to tell.
     }
-  }
-
-  private static String outcome(String issueType, String diagnostics) {
-    return "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\""
-        + issueType
-        + "\",\"diagnostics\":\""
-        + diagnostics
-        + "\"}]}";
   }
 }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
+import org.ketaminecds.web.OperationOutcomes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -27,9 +28,7 @@ final class CdsJwtFilter extends OncePerRequestFilter {
   private static final Logger log = LoggerFactory.getLogger(CdsJwtFilter.class);
 
   /** The same body for every refusal: a client learns that it failed, not how. */
-  static final String UNAUTHORIZED_BODY =
-      "{\"resourceType\":\"OperationOutcome\","
-          + "\"issue\":[{\"severity\":\"error\",\"code\":\"login\"}]}";
+  static final String UNAUTHORIZED_BODY = OperationOutcomes.json("login", null);
 
   private static final String BEARER = "Bearer ";
 

@@ -10,9 +10,10 @@ import org.ketaminecds.cards.Card;
 import org.ketaminecds.rules.Evaluation;
 
 /**
- * The answer of one evaluation for the page: the cards as an EHR gets them, the rules that fired in
- * order, the facts they saw, and for a scenario what it expects and how the cards differ from that
- * ({@code failures} empty means the scenario passes).
+ * The answer of one evaluation for the page: the cards as an EHR gets them (and each detail as
+ * HTML, by {@link CardMarkdown}), the rules that fired in order, the facts they saw, and for a
+ * scenario what it expects and how the cards differ from that ({@code failures} empty means the
+ * scenario passes).
  *
  * @param notes what the author should know about the input, e.g. entries left out
  */
@@ -22,6 +23,7 @@ record EvaluationView(
     String hook,
     LocalDate asOf,
     List<Card> cards,
+    List<String> detailsHtml,
     List<String> firedRules,
     List<FactView> facts,
     List<String> notes,
@@ -48,6 +50,7 @@ record EvaluationView(
         hook,
         asOf,
         advice.cards(),
+        CardMarkdown.html(advice.cards().stream().map(Card::detail).toList()),
         evaluation == null ? List.of() : evaluation.firedRules(),
         evaluation == null ? List.of() : FactView.of(evaluation.facts()),
         List.copyOf(allNotes),
@@ -62,6 +65,7 @@ record EvaluationView(
         hook,
         asOf,
         cards,
+        detailsHtml,
         firedRules,
         facts,
         notes,

@@ -1,6 +1,7 @@
 package org.ketaminecds.workbench;
 
-import java.io.InputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,8 +76,12 @@ class WorkbenchController {
   }
 
   @PostMapping(path = "/api/evaluate", produces = MediaType.APPLICATION_JSON_VALUE)
-  EvaluationView evaluate(InputStream body) {
-    byte[] bytes = BoundedBody.read(body, properties.maxBodySize().toBytes());
+  EvaluationView evaluate(HttpServletRequest request) throws IOException {
+    byte[] bytes =
+        BoundedBody.read(
+            request.getInputStream(),
+            request.getContentLengthLong(),
+            properties.maxBodySize().toBytes());
     return evaluator.evaluate(reader.read(bytes));
   }
 }

@@ -1,6 +1,8 @@
 package org.ketaminecds.workbench;
 
 import java.io.UncheckedIOException;
+import org.ketaminecds.web.OperationOutcomes;
+import org.ketaminecds.web.StackTraceOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -23,25 +25,27 @@ class WorkbenchErrors {
   private static final Logger log = LoggerFactory.getLogger(WorkbenchErrors.class);
 
   @ExceptionHandler(WorkbenchRequestException.class)
-  ResponseEntity<Outcome> request(WorkbenchRequestException e) {
-    return answer(HttpStatus.valueOf(e.status()), Outcome.error(e.issueCode(), e.getMessage()));
+  ResponseEntity<String> request(WorkbenchRequestException e) {
+    return answer(HttpStatus.valueOf(e.status()), e.issueCode(), e.getMessage());
   }
 
   @ExceptionHandler(UncheckedIOException.class)
-  ResponseEntity<Outcome> unreadable(UncheckedIOException e) {
-    return answer(
-        HttpStatus.BAD_REQUEST, Outcome.error("invalid", "The request body could not be read"));
+  ResponseEntity<String> unreadable(UncheckedIOException e) {
+    return answer(HttpStatus.BAD_REQUEST, "invalid", "The request body could not be read");
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<Outcome> unexpected(Exception e) {
-    log.error("Unexpected failure of a workbench evaluation", e);
+  ResponseEntity<String> unexpected(Exception e) {
+    log.error(
+        "Unexpected failure of a workbench evaluation (messages left out)", StackTraceOnly.of(e));
     return answer(
         HttpStatus.INTERNAL_SERVER_ERROR,
-        Outcome.error("exception", "The workbench failed; the failure is logged"));
+        "exception",
+        "The workbench failed; the failure is logged");
   }
 
-  private static ResponseEntity<Outcome> answer(HttpStatus status, Outcome outcome) {
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(outcome);
+  /** As JSON (not FHIR JSON): the page reads it as any other answer of its API. */
+  private static ResponseEntity<String> answer(HttpStatus status, String code, String message) {
+    return OperationOutcomes.answer(status, MediaType.APPLICATION_JSON, code, message);
   }
 }

@@ -6,10 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.ketaminecds.web.OperationOutcomes;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Guards everything under {@code /workbench}. Disabled, it answers 404 for the page's static files
@@ -31,10 +31,7 @@ class WorkbenchFilter extends OncePerRequestFilter {
   WorkbenchFilter(WorkbenchProperties properties) {
     this.properties = properties;
     this.notFound =
-        JsonMapper.builder()
-            .build()
-            .writeValueAsString(Outcome.error("not-found", "No such endpoint"))
-            .getBytes(StandardCharsets.UTF_8);
+        OperationOutcomes.json("not-found", "No such endpoint").getBytes(StandardCharsets.UTF_8);
   }
 
   @Override

@@ -318,7 +318,7 @@ class WorkbenchApiTest {
         .hasValueSatisfying(policy -> assertThat(policy).contains("script-src 'self'"));
     assertThat(page.body()).contains("<script src=\"workbench.js\"");
 
-    for (String file : List.of("workbench.js", "markdown.js", "workbench.css")) {
+    for (String file : List.of("workbench.js", "workbench.css")) {
       assertThat(calls.get("/workbench/" + file).statusCode()).as(file).isEqualTo(200);
     }
   }

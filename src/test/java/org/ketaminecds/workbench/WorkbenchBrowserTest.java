@@ -168,23 +168,6 @@ class WorkbenchBrowserTest {
     assertThat(browser.findElements(By.cssSelector(".cds-card"))).isEmpty();
   }
 
-  @Test
-  void theMarkdownRendererEscapesHtmlBeforeItAddsItsOwnTags() {
-    Object html =
-        ((JavascriptExecutor) browser)
-            .executeScript(
-                "return CardMarkdown.render(arguments[0])",
-                "Found **2 <b>trials</b>**:\n- one  \n  more\n- `x` [DailyMed](https://x.org/a?b=1&c=\"2\")"
-                    + "\n\n[bad](javascript:alert(1)) end\\\nnext");
-
-    assertThat(html)
-        .isEqualTo(
-            "<p>Found <strong>2 &lt;b&gt;trials&lt;/b&gt;</strong>:</p>\n"
-                + "<ul><li>one<br>\nmore</li><li><code>x</code> <a href=\"https://x.org/a?b=1&amp;c=&quot;2&quot;\""
-                + " target=\"_blank\" rel=\"noopener noreferrer\">DailyMed</a></li></ul>\n"
-                + "<p>[bad](javascript:alert(1)) end<br>\nnext</p>");
-  }
-
   private String value(By field) {
     return browser.findElement(field).getDomProperty("value");
   }

@@ -42,7 +42,7 @@ class WorkbenchDisabledTest {
         "/workbench/",
         "/workbench/index.html",
         "/workbench/workbench.js",
-        "/workbench/markdown.js",
+        "/workbench/workbench.css",
         "/workbench/api/scenarios",
         "/workbench/api/scenarios/trd-candidate-two-adequate-trials"
       })

@@ -1,8 +1,7 @@
-package org.ketaminecds.hooks;
+package org.ketaminecds.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,9 +11,9 @@ import org.springframework.http.ResponseEntity;
 
 /** A fault of the service: a 500 that tells the caller nothing, and a log without content. */
 @ExtendWith(OutputCaptureExtension.class)
-class HookErrorsTest {
+class HttpErrorsTest {
 
-  final HookErrors errors = new HookErrors(new OperationOutcomes(FhirContext.forR4Cached()));
+  final HttpErrors errors = new HttpErrors();
 
   @Test
   void anUnexpectedFailureIsLoggedWithItsStackButWithoutTheMessagesThatQuoteContent(
@@ -30,7 +29,7 @@ class HookErrorsTest {
     assertThat(answer.getBody()).contains("the failure is logged").doesNotContain("Zebulon");
     assertThat(output.getAll())
         .contains("java.lang.IllegalStateException", "ca.uhn.fhir.parser.DataFormatException")
-        .contains("at org.ketaminecds.hooks.HookErrorsTest")
+        .contains("at org.ketaminecds.web.HttpErrorsTest")
         .doesNotContain("Zebulon", "Quixotic", "F33.2");
   }
 }

@@ -1,11 +1,11 @@
-package org.ketaminecds.hooks;
+package org.ketaminecds.web;
 
 /**
  * A failure as it may be logged: the class names and stack frames of an exception and its causes,
  * without their messages. Messages of parsers and clients quote what they were reading, which in a
  * hook call is patient data.
  */
-final class StackTraceOnly extends RuntimeException {
+public final class StackTraceOnly extends RuntimeException {
 
   private static final int MAX_CAUSES = 10;
 
@@ -20,7 +20,7 @@ final class StackTraceOnly extends RuntimeException {
     setStackTrace(original.getStackTrace());
   }
 
-  static StackTraceOnly of(Throwable original) {
+  public static StackTraceOnly of(Throwable original) {
     return new StackTraceOnly(original, 0);
   }
 
