@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ketaminecds.feedback.PatientHasher;
 import org.ketaminecds.feedback.RetentionPurge;
+import org.ketaminecds.rules.ActiveRuleSet;
+import org.ketaminecds.rules.CardTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +30,7 @@ class FeedbackHttpTest extends ServiceHttpTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired PatientHasher hasher;
   @Autowired RetentionPurge retention;
+  @Autowired ActiveRuleSet rules;
 
   /** The database these tests run on (a subclass runs them on the embedded default). */
   String expectedDatabase() {
@@ -60,6 +63,15 @@ class FeedbackHttpTest extends ServiceHttpTest {
     assertThat(again).doesNotContainKey("ci-bipolar-disorder");
     assertThat(again).containsKeys("trd-criteria-met", "ci-vascular-aneurysm-or-avm");
     assertThat(call("snooze-patient-b")).containsKey("ci-bipolar-disorder");
+  }
+
+  @Test
+  void theRuleAuthorTurnsSnoozeOffPerTopicInTheCardFile() {
+    // rules/cautions/ci-pregnancy.card.yaml says "snooze: false"; the others say nothing.
+    assertThat(rules.current().cardTemplate("ci-pregnancy").map(CardTemplate::snooze))
+        .contains(false);
+    assertThat(rules.current().cardTemplate("ci-bipolar-disorder").map(CardTemplate::snooze))
+        .contains(true);
   }
 
   @Test
