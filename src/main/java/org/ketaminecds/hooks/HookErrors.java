@@ -6,9 +6,11 @@ import org.ketaminecds.fhir.InvalidPatientDataRequestException;
 import org.ketaminecds.fhir.PatientDataUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -98,6 +100,16 @@ class HookErrors {
   ResponseEntity<String> storageUnavailable(StorageUnavailableException e) {
     // Logged by FeedbackStore; 503 so that the EHR sends the feedback again (issue 14).
     return outcomes.answer(HttpStatus.SERVICE_UNAVAILABLE, IssueType.TRANSIENT, e.getMessage());
+  }
+
+  @ExceptionHandler({DataAccessException.class, TransactionException.class})
+  ResponseEntity<String> databaseUnavailable(Exception e) {
+    // The admin views of stored data (audit trail, analytics) while the database is down.
+    log.warn("Database unavailable ({}): 503", e.getClass().getSimpleName());
+    return outcomes.answer(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        IssueType.TRANSIENT,
+        "The stored data cannot be read now; try again later");
   }
 
   @ExceptionHandler(Exception.class)

@@ -53,7 +53,9 @@ class OverrideReasonsTest {
     JsonNode codeSystem =
         JsonMapper.builder()
             .build()
-            .readTree(Files.readString(Path.of("fhir-profiles/CodeSystem-override-reason.json")));
+            .readTree(
+                Files.readString(
+                    Path.of("fhir-profiles/hand-kept/CodeSystem-override-reason.json")));
     assertThat(codeSystem.get("url").asString()).isEqualTo(Snooze.SYSTEM);
     Map<String, String> concepts = new HashMap<>();
     codeSystem
