@@ -101,9 +101,9 @@ class AnalyticsBrowserTest {
     assertThat(bipolar.get("overriddenByReason").get("patient-refused").asLong()).isEqualTo(1);
     assertThat(topic(figures, "trd-criteria-met").get("accepted").asLong()).isEqualTo(1);
 
-    assertThat(gauge("ci-bipolar-disorder", "overridden")).isEqualTo(2);
-    assertThat(gauge("ci-bipolar-disorder", "snoozed")).isEqualTo(1);
-    assertThat(gauge("trd-criteria-met", "accepted")).isEqualTo(1);
+    assertThat(gauge("ci-bipolar-disorder", "overridden", 2)).isEqualTo(2);
+    assertThat(gauge("ci-bipolar-disorder", "snoozed", 1)).isEqualTo(1);
+    assertThat(gauge("trd-criteria-met", "accepted", 1)).isEqualTo(1);
 
     ChromeDriver browser = chromium.driver();
     browser.get("http://localhost:" + port + "/admin/analytics");
@@ -157,15 +157,18 @@ class AnalyticsBrowserTest {
     throw new AssertionError("no figures for " + topic + " in " + figures);
   }
 
-  /** The gauge's value once the storage thread has read the figures (at least 1), or the last. */
-  private double gauge(String topic, String figure) throws InterruptedException {
+  /**
+   * The gauge's value once the storage thread has read the figures of the whole run (it reads them
+   * every 200 ms, possibly half-way through the feedback above), or the last value seen.
+   */
+  private double gauge(String topic, String figure, double expected) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     double value = -1;
     while (System.nanoTime() < deadline) {
       Gauge gauge =
           meters.find("cds.analytics.cards").tags("topic", topic, "figure", figure).gauge();
       value = gauge == null ? -1 : gauge.value();
-      if (value >= 1) {
+      if (value == expected) {
         return value;
       }
       Thread.sleep(100);
