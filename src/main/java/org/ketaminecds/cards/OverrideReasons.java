@@ -6,7 +6,7 @@ import org.ketaminecds.rules.CardTemplate;
 /**
  * The reasons a clinician can give for overriding a card (CDS Hooks {@code overrideReasons}); codes
  * of this project's override-reason CodeSystem ({@code
- * fhir-profiles/CodeSystem-override-reason.json}).
+ * fhir-profiles/hand-kept/CodeSystem-override-reason.json}).
  *
  * <p>Critical cards offer the reasons for going ahead against a contraindication. Warning and info
  * cards offer reasons not to follow the advice (patient refused: the example reason of the CDS

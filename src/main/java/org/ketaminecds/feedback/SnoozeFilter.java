@@ -29,6 +29,8 @@ public class SnoozeFilter {
   private final PatientHasher hasher;
   private final Clock clock;
   private final Counter missed;
+  private static final long LOG_EVERY_NANOS = 10_000_000_000L;
+  private volatile long lastMissLogged = System.nanoTime() - LOG_EVERY_NANOS - 1;
 
   SnoozeFilter(SnoozeCache cache, PatientHasher hasher, Clock clock, MeterRegistry meters) {
     this.cache = cache;
@@ -44,7 +46,14 @@ public class SnoozeFilter {
     }
     if (!cache.current()) {
       missed.increment();
-      log.warn("Snoozes unknown (storage unavailable): cards answered unsnoozed");
+      long now = System.nanoTime();
+      if (now - lastMissLogged > LOG_EVERY_NANOS) {
+        // At most one line per interval: an outage must not flood the log.
+        lastMissLogged = now;
+        log.warn(
+            "Snoozes unknown (storage unavailable): cards answered unsnoozed ({} so far)",
+            (long) missed.count());
+      }
       return new Visible(cards, List.of());
     }
     String patient = hasher.hash(patientId);

@@ -4,9 +4,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -55,6 +57,16 @@ class HttpErrors {
   ResponseEntity<String> notAcceptable(HttpMediaTypeNotAcceptableException e) {
     return OperationOutcomes.answer(
         HttpStatus.NOT_ACCEPTABLE, "not-supported", "This service answers application/json");
+  }
+
+  @ExceptionHandler({DataAccessException.class, TransactionException.class})
+  ResponseEntity<String> databaseUnavailable(Exception e) {
+    // The admin views of stored data (audit trail, analytics) while the database is down.
+    log.warn("Database unavailable ({}): 503", e.getClass().getSimpleName());
+    return OperationOutcomes.answer(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "transient",
+        "The stored data cannot be read now; try again later");
   }
 
   @ExceptionHandler(Exception.class)

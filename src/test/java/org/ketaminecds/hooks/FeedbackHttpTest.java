@@ -3,10 +3,17 @@ package org.ketaminecds.hooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ketaminecds.feedback.PatientHasher;
+import org.ketaminecds.feedback.RetentionPurge;
+import org.ketaminecds.rules.ActiveRuleSet;
+import org.ketaminecds.rules.CardTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +29,20 @@ class FeedbackHttpTest extends ServiceHttpTest {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired PatientHasher hasher;
+  @Autowired RetentionPurge retention;
+  @Autowired ActiveRuleSet rules;
+
+  /** The database these tests run on (a subclass runs them on the embedded default). */
+  String expectedDatabase() {
+    return "PostgreSQL";
+  }
+
+  @Test
+  void runsOnTheExpectedDatabase() throws SQLException {
+    try (Connection connection = jdbc.getDataSource().getConnection()) {
+      assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo(expectedDatabase());
+    }
+  }
 
   @Test
   void aSnoozedWarningIsGoneForThatPatientAndNotForAnother() {
@@ -42,6 +63,15 @@ class FeedbackHttpTest extends ServiceHttpTest {
     assertThat(again).doesNotContainKey("ci-bipolar-disorder");
     assertThat(again).containsKeys("trd-criteria-met", "ci-vascular-aneurysm-or-avm");
     assertThat(call("snooze-patient-b")).containsKey("ci-bipolar-disorder");
+  }
+
+  @Test
+  void theRuleAuthorTurnsSnoozeOffPerTopicInTheCardFile() {
+    // rules/cautions/ci-pregnancy.card.yaml says "snooze: false"; the others say nothing.
+    assertThat(rules.current().cardTemplate("ci-pregnancy").map(CardTemplate::snooze))
+        .contains(false);
+    assertThat(rules.current().cardTemplate("ci-bipolar-disorder").map(CardTemplate::snooze))
+        .contains(true);
   }
 
   @Test
@@ -163,6 +193,37 @@ class FeedbackHttpTest extends ServiceHttpTest {
     assertThat(row.get("patientHash").asString()).isEqualTo(hasher.hash("audited-patient"));
     assertThat(row.get("ruleSetVersion").asString()).isNotBlank();
     assertThat(row.get("latencyMicros").asLong()).isPositive();
+  }
+
+  @Test
+  void thePurgeDeletesRowsPastTheRetentionAndEndedSnoozesAndKeepsTheRest() {
+    String recent = call("purged-patient").get("trd-criteria-met").get("uuid").asString();
+    calls.get("/admin/audit/calls/none"); // writes the queued rows
+    var old = OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    jdbc.update(
+        "INSERT INTO issued_card (card_uuid, service_id, topic, indicator, ruleset_version,"
+            + " hook_instance, patient_hash, issued_at, issued_day) VALUES ('old-card',"
+            + " 'ketamine-eligibility', 'trd-criteria-met', 'info', 'v', 'h', 'p', ?, ?)",
+        old,
+        old.toLocalDate());
+    jdbc.update(
+        "INSERT INTO snooze (patient_hash, topic, snoozed_until, card_uuid, created_at)"
+            + " VALUES ('ended', 'ci-psychosis', ?, 'old-card', ?)",
+        old.plusMonths(3),
+        old);
+
+    assertThat(retention.purge()).isGreaterThanOrEqualTo(2);
+
+    assertThat(count("SELECT COUNT(*) FROM issued_card WHERE card_uuid = 'old-card'")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM snooze WHERE patient_hash = 'ended'")).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM issued_card WHERE card_uuid = ?", Integer.class, recent))
+        .isEqualTo(1);
+  }
+
+  private int count(String sql) {
+    return jdbc.queryForObject(sql, Integer.class);
   }
 
   private Map<String, JsonNode> call(String patientId) {

@@ -18,7 +18,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * download a browser and a driver, and the build has no internet. Without Chromium the test fails
  * with instructions rather than skipping: CI installs it ({@code .ci/run}).
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
   static final Path BROWSER = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
   static final Path DRIVER =
@@ -32,7 +32,7 @@ final class HeadlessChromium implements AutoCloseable {
     this.profile = profile;
   }
 
-  static HeadlessChromium start() {
+  public static HeadlessChromium start() {
     if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
       fail(
           "The workbench browser test needs Chromium and its driver at %s and %s. Install them"
@@ -68,7 +68,7 @@ final class HeadlessChromium implements AutoCloseable {
     return new HeadlessChromium(new ChromeDriver(service, options), profile);
   }
 
-  ChromeDriver driver() {
+  public ChromeDriver driver() {
     return driver;
   }
 
