@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.ketaminecds.advice.Advice;
 import org.ketaminecds.advice.ClinicalAdvisor;
+import org.ketaminecds.cards.CheckNotCompletedCard;
+import org.ketaminecds.facts.HookContext;
 import org.ketaminecds.facts.KetamineOrder;
 import org.ketaminecds.fhir.InvalidPatientDataRequestException;
 import org.ketaminecds.fhir.PatientDataLoader;
@@ -56,16 +58,24 @@ class HookCallHandler {
     PatientRecord chart;
     try {
       chart = patientData.load(call.patientDataRequest());
-    } catch (PatientDataUnavailableException | InvalidPatientDataRequestException e) {
-      // The messages name keys and causes, never content or the token.
-      log.info(
-          "hookInstance={} service={} ruleset={} {} after {} ms: {}",
-          call.request().hookInstance(),
-          call.service().id(),
-          ruleSet.version(),
-          e instanceof PatientDataUnavailableException ? "412" : "400",
-          millisSince(started),
-          e.getMessage());
+    } catch (PatientDataUnavailableException e) {
+      if (HookContext.isOrderHook(call.service().hook())) {
+        // A ketamine/esketamine order is being written: a 412 would read as "all clear".
+        log.info(
+            "hookInstance={} service={} ruleset={} check-not-completed after {} ms: {}",
+            call.request().hookInstance(),
+            call.service().id(),
+            ruleSet.version(),
+            millisSince(started),
+            e.getMessage());
+        return new Answer(
+            new HookResponse(List.of(CheckNotCompletedCard.of(ruleSet, orders, e.unread()))),
+            ruleSet.version());
+      }
+      logRefusal(call, ruleSet, "412", started, e);
+      throw e;
+    } catch (InvalidPatientDataRequestException e) {
+      logRefusal(call, ruleSet, "400", started, e);
       throw e;
     }
     long loaded = System.nanoTime();
@@ -81,6 +91,19 @@ class HookCallHandler {
         (loaded - started) / 1_000_000,
         millisSince(started));
     return new Answer(new HookResponse(advice.cards()), ruleSet.version());
+  }
+
+  /** The messages name keys and causes, never content or the token. */
+  private static void logRefusal(
+      HookCall call, RuleSet ruleSet, String status, long started, RuntimeException e) {
+    log.info(
+        "hookInstance={} service={} ruleset={} {} after {} ms: {}",
+        call.request().hookInstance(),
+        call.service().id(),
+        ruleSet.version(),
+        status,
+        millisSince(started),
+        e.getMessage());
   }
 
   private static long millisSince(long started) {

@@ -89,7 +89,15 @@ final class CardTopics {
               "ci-pediatric",
               "Under 18 years of age",
               "warning",
-              "Age under 18 on the day of the call."));
+              "Age under 18 on the day of the call."),
+          new Topic(
+              "check-not-completed",
+              "Ketamine/esketamine safety check not completed",
+              "warning",
+              "On order-select and order-sign, for a ketamine or esketamine draft order, when the"
+                  + " patient's data cannot be had (the cases that are 412 on patient-view): the"
+                  + " safety check could not run; says what could not be read (contract, revision"
+                  + " 2, \"When the check cannot run\")."));
 
   private CardTopics() {}
 
