@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.ketaminecds.facts.AdequateTrial;
 import org.ketaminecds.facts.CurrentEpisode;
 import org.ketaminecds.facts.ExcludedTrial;
@@ -88,7 +90,21 @@ final class TrialsText {
             trial.dailyDoseMg() == null
                 ? "dose not documented"
                 : formatMg(trial.dailyDoseMg()) + " mg/day");
-    return text + " [MedicationStatement/" + trial.statementId() + "]";
+    return text.toString();
+  }
+
+  /** The statements of the trials the block lists, for the card's evidence extension. */
+  static List<String> references(Evaluation evaluation) {
+    return Stream.concat(
+            evaluation.factsOf(AdequateTrial.class).stream().map(AdequateTrial::trial),
+            evaluation.factsOf(ExcludedTrial.class).stream().map(ExcludedTrial::trial))
+        .distinct()
+        .sorted(BY_START)
+        .map(MedicationTrial::statementId)
+        .filter(Objects::nonNull)
+        .map(id -> "MedicationStatement/" + id)
+        .distinct()
+        .toList();
   }
 
   static String formatMg(double mg) {
