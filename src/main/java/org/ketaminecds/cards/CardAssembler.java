@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.ketaminecds.facts.Finding;
@@ -26,6 +28,10 @@ public class CardAssembler {
 
   public static final String TOPIC_SYSTEM = "https://fhir.ketamine-cds.org/CodeSystem/card-topic";
   static final String RULESET_EXTENSION = "org.ketaminecds.ruleset-version";
+
+  /** The FHIR references of a card's evidence ("Condition/abc"): never in the card's text. */
+  public static final String EVIDENCE_EXTENSION = "org.ketaminecds.evidence";
+
   static final int SUMMARY_LIMIT = 140;
 
   private static final Logger log = LoggerFactory.getLogger(CardAssembler.class);
@@ -69,13 +75,16 @@ public class CardAssembler {
     String findings =
         evidence.stream().map(EvidenceText::shortName).distinct().collect(Collectors.joining(", "));
     int count = evidence.stream().mapToInt(EvidenceText::count).sum();
+    // The drug ordered, or "ketamine or esketamine" on patient-view (contract, revision 2).
+    String drug = OrderedDrug.of(orders);
     String summary =
         fit(
             template
                 .summary()
                 .replace("{{findings}}", findings)
-                .replace("{{count}}", String.valueOf(count)));
-    String detail = template.detail();
+                .replace("{{count}}", String.valueOf(count))
+                .replace("{{drug}}", drug));
+    String detail = template.detail().replace("{{drug}}", drug);
     // Each placeholder is filled only where the card has it: the trials block of a heavy chart
     // lists every trial, and most cards do not show it.
     if (detail.contains("{{evidence}}")) {
@@ -86,8 +95,14 @@ public class CardAssembler {
                   .map(e -> EvidenceText.line(e, today))
                   .collect(Collectors.joining("\n")));
     }
+    var references = new LinkedHashSet<String>();
+    evidence.stream()
+        .map(EvidenceText::reference)
+        .filter(Objects::nonNull)
+        .forEach(references::add);
     if (detail.contains("{{trials}}")) {
       detail = detail.replace("{{trials}}", trials.text());
+      references.addAll(TrialsText.references(evaluation));
     }
     detail = detail.strip();
     boolean deleteOrders = "critical".equals(template.indicator()) && !orders.isEmpty();
@@ -101,12 +116,26 @@ public class CardAssembler {
             template.sourceUrl(),
             new Card.Coding(TOPIC_SYSTEM, template.topic(), template.title())),
         deleteOrders ? List.of(deleteSuggestion(orders)) : List.of(),
-        deleteOrders ? "at-most-one" : null,
+        deleteOrders ? "any" : null,
         OverrideReasons.of(template, deleteOrders),
         template.links().stream()
             .map(link -> new Card.Link(link.label(), link.url(), "absolute"))
             .toList(),
-        Map.of(RULESET_EXTENSION, evaluation.ruleSetVersion()));
+        extension(evaluation.ruleSetVersion(), references));
+  }
+
+  /**
+   * The rule-set version, and the evidence references when there are any (no empty lists), sorted:
+   * the order in which rules fire must not change the answer.
+   */
+  private static Map<String, Object> extension(String ruleSetVersion, Set<String> references) {
+    return references.isEmpty()
+        ? Map.of(RULESET_EXTENSION, ruleSetVersion)
+        : Map.of(
+            RULESET_EXTENSION,
+            ruleSetVersion,
+            EVIDENCE_EXTENSION,
+            references.stream().sorted().toList());
   }
 
   private static Card.Suggestion deleteSuggestion(List<KetamineOrder> orders) {

@@ -13,8 +13,9 @@ import org.ketaminecds.facts.TreatmentResistance;
 
 /**
  * How each kind of evidence reads on a card: a short name for the summary and a Markdown line for
- * the detail that names the record it came from (which Condition, code and date; which reading and
- * when), so the clinician can find it in the chart.
+ * the detail that names the record in words (which condition, code and date; which reading and
+ * when), so the clinician can find it in the chart; and the FHIR reference of the record, which
+ * travels in the card's extension, never in its text (contract, revision 2).
  */
 final class EvidenceText {
 
@@ -70,7 +71,7 @@ final class EvidenceText {
       if (d.onset() == null && d.recorded() != null) {
         text.add("recorded " + d.recorded());
       }
-      return text + " [Condition/" + d.conditionId() + "]";
+      return text.toString();
     }
     if (evidence instanceof BloodPressure bp) {
       return "- **"
@@ -79,18 +80,14 @@ final class EvidenceText {
           + bp.effective()
           + " ("
           + days(bp.daysBefore(today))
-          + "), the most recent reading [Observation/"
-          + bp.observationId()
-          + "]";
+          + "), the most recent reading";
     }
     if (evidence instanceof PregnancyStatus p) {
       return "- Pregnancy status **pregnant** on "
           + p.effective()
           + " ("
           + days(p.daysBefore(today))
-          + ") [Observation/"
-          + p.observationId()
-          + "]";
+          + ")";
     }
     if (evidence instanceof KetamineAllergy a) {
       var text =
@@ -104,18 +101,38 @@ final class EvidenceText {
       if (a.recorded() != null) {
         text.append(", recorded ").append(a.recorded());
       }
-      return text.append(" [AllergyIntolerance/").append(a.allergyId()).append("]").toString();
+      return text.toString();
     }
     if (evidence instanceof PatientInfo p) {
       return "- Age **" + p.ageYears() + " years** on " + today;
     }
     if (evidence instanceof KetamineOrder o) {
-      return "- Draft order: **" + o.medication() + "** [" + o.resourceId() + "]";
+      return "- Draft order: **" + o.medication() + "**";
     }
     if (evidence instanceof TreatmentResistance r) {
       return "- **" + r.failedAgents().size() + " distinct agents** with a failed adequate trial";
     }
     return "- " + shortName(evidence);
+  }
+
+  /** The record the evidence came from, as {@code Type/id}; null when it is no one record. */
+  static String reference(Object evidence) {
+    if (evidence instanceof Diagnosis d && d.conditionId() != null) {
+      return "Condition/" + d.conditionId();
+    }
+    if (evidence instanceof BloodPressure bp && bp.observationId() != null) {
+      return "Observation/" + bp.observationId();
+    }
+    if (evidence instanceof PregnancyStatus p && p.observationId() != null) {
+      return "Observation/" + p.observationId();
+    }
+    if (evidence instanceof KetamineAllergy a && a.allergyId() != null) {
+      return "AllergyIntolerance/" + a.allergyId();
+    }
+    if (evidence instanceof KetamineOrder o) {
+      return o.resourceId();
+    }
+    return null;
   }
 
   private static String codeOf(Diagnosis d) {

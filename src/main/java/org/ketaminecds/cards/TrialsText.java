@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.ketaminecds.facts.AdequateTrial;
 import org.ketaminecds.facts.CombinationTrial;
 import org.ketaminecds.facts.ContinuousTrial;
@@ -114,10 +116,7 @@ final class TrialsText {
             if (u.code() != null) {
               text.append(", code ").append(u.code());
             }
-            text.append(": not recognised as an antidepressant product")
-                .append(" [MedicationStatement/")
-                .append(u.statementId())
-                .append("]\n");
+            text.append(": not recognised as an antidepressant product\n");
           });
     }
     return text.toString().stripTrailing();
@@ -161,11 +160,7 @@ final class TrialsText {
     if (trial.statements().size() > 1) {
       text.append(", ").append(trial.statements().size()).append(" statements joined");
     }
-    String refs =
-        trial.statements().stream()
-            .map(s -> "MedicationStatement/" + s.statementId())
-            .collect(Collectors.joining(", "));
-    return text + " [" + refs + "]";
+    return text.toString();
   }
 
   /** A statement left out before it could join a trial. */
@@ -188,7 +183,28 @@ final class TrialsText {
             trial.dailyDoseMg() == null
                 ? "dose not documented"
                 : formatMg(trial.dailyDoseMg()) + " mg/day");
-    return text + " [MedicationStatement/" + trial.statementId() + "]";
+    return text.toString();
+  }
+
+  /** The statements of the trials the block lists, for the card's evidence extension. */
+  static List<String> references(Evaluation evaluation) {
+    Stream<String> trials =
+        Stream.concat(
+                evaluation.factsOf(AdequateTrial.class).stream().map(AdequateTrial::trial),
+                evaluation.factsOf(NotCountedTrial.class).stream().map(NotCountedTrial::trial))
+            .flatMap(trial -> trial.statements().stream())
+            .map(MedicationTrial::statementId);
+    Stream<String> others =
+        Stream.concat(
+            evaluation.factsOf(ExcludedTrial.class).stream().map(e -> e.trial().statementId()),
+            evaluation.factsOf(UnrecognisedMedication.class).stream()
+                .map(UnrecognisedMedication::statementId));
+    return Stream.concat(trials, others)
+        .filter(Objects::nonNull)
+        .distinct()
+        .sorted()
+        .map(id -> "MedicationStatement/" + id)
+        .toList();
   }
 
   private static String date(LocalDate date) {

@@ -10,6 +10,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Set;
 import javax.net.ssl.SSLException;
 import org.apache.http.conn.ConnectTimeoutException;
 
@@ -22,7 +23,7 @@ final class FetchFailures {
   private FetchFailures() {}
 
   static PatientDataUnavailableException describe(PrefetchKey key, RuntimeException failure) {
-    return new PatientDataUnavailableException(reason(key, failure));
+    return new PatientDataUnavailableException(reason(key, failure), Set.of(key));
   }
 
   private static String reason(PrefetchKey key, RuntimeException failure) {

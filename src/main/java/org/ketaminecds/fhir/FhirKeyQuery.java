@@ -147,8 +147,8 @@ final class FhirKeyQuery implements Callable<FhirKeyQuery.Result> {
     return client.loadPage().byUrl(nextUrl.toString()).andReturnBundle(Bundle.class).execute();
   }
 
-  private static PatientDataUnavailableException unavailable(String message) {
-    return new PatientDataUnavailableException(message);
+  private PatientDataUnavailableException unavailable(String message) {
+    return new PatientDataUnavailableException(message, Set.of(key));
   }
 
   /** Remembers each request before it is sent, so that {@link #abort()} can reach it. */

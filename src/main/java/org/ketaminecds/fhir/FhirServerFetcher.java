@@ -1,6 +1,7 @@
 package org.ketaminecds.fhir;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,14 +94,15 @@ final class FhirServerFetcher implements AutoCloseable {
       return fetched;
     } catch (RejectedExecutionException e) {
       throw failed(
-          new PatientDataUnavailableException("too many FHIR queries are waiting; try again"),
+          new PatientDataUnavailableException("too many FHIR queries are waiting; try again", keys),
           started);
     } catch (ExecutionException e) {
       throw failed(asUnavailable(e.getCause()), started);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw failed(
-          new PatientDataUnavailableException("fetching patient data was interrupted"), started);
+          new PatientDataUnavailableException("fetching patient data was interrupted", keys),
+          started);
     } finally {
       pending.forEach(
           (future, query) -> {
@@ -118,14 +120,10 @@ final class FhirServerFetcher implements AutoCloseable {
 
   private static PatientDataUnavailableException timedOut(
       Map<Future<FhirKeyQuery.Result>, FhirKeyQuery> pending, long started) {
-    String keys =
-        pending.values().stream()
-            .map(FhirKeyQuery::key)
-            .sorted()
-            .map(PrefetchKey::key)
-            .collect(Collectors.joining(", "));
+    List<PrefetchKey> late = pending.values().stream().map(FhirKeyQuery::key).sorted().toList();
+    String keys = late.stream().map(PrefetchKey::key).collect(Collectors.joining(", "));
     return failed(
-        new PatientDataUnavailableException("FHIR server did not answer in time for " + keys),
+        new PatientDataUnavailableException("FHIR server did not answer in time for " + keys, late),
         started);
   }
 
@@ -134,7 +132,9 @@ final class FhirServerFetcher implements AutoCloseable {
       return (PatientDataUnavailableException) cause;
     }
     return new PatientDataUnavailableException(
-        "fetching patient data failed (" + cause.getClass().getSimpleName() + ")");
+        "fetching patient data failed (" + cause.getClass().getSimpleName() + ")",
+        // Not known which query failed: say the whole chart.
+        EnumSet.allOf(PrefetchKey.class));
   }
 
   private static PatientDataUnavailableException failed(

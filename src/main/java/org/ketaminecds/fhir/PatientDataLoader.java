@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -104,8 +105,7 @@ public class PatientDataLoader implements AutoCloseable {
       }
     }
     if (!missing.isEmpty()) {
-      fetcher
-          .fetch(targetOf(request, missing, continueFrom), missing, continueFrom, deadlineNanos)
+      fetch(targetOf(request, missing, continueFrom), missing, continueFrom, deadlineNanos)
           .forEach(
               (key, fetched) -> {
                 List<ChartEntry> entries = new ArrayList<>(resources.getOrDefault(key, List.of()));
@@ -123,6 +123,22 @@ public class PatientDataLoader implements AutoCloseable {
     return record;
   }
 
+  /**
+   * The first failure ends the fetch and aborts the other queries, so none of the missing keys has
+   * been read: the failure names them all as unread.
+   */
+  private Map<PrefetchKey, List<Resource>> fetch(
+      FhirServerTarget target,
+      Set<PrefetchKey> missing,
+      Map<PrefetchKey, String> continueFrom,
+      long deadlineNanos) {
+    try {
+      return fetcher.fetch(target, missing, continueFrom, deadlineNanos);
+    } catch (PatientDataUnavailableException e) {
+      throw new PatientDataUnavailableException(e.getMessage(), missing);
+    }
+  }
+
   @Override
   public void close() {
     fetcher.close();
@@ -136,7 +152,8 @@ public class PatientDataLoader implements AutoCloseable {
           names(missing)
               + (missing.size() == 1 ? " was" : " were")
               + (paged.isEmpty() ? "" : " (in part)")
-              + " not prefetched and no fhirServer was given");
+              + " not prefetched and no fhirServer was given",
+          missing);
     }
     URI base = urlPolicy.checkFhirServer(request.fhirServer());
     String patientId = request.patientId();

@@ -79,7 +79,7 @@ final class PrefetchScanner {
           parser.skipChildren();
         }
       } else if ("link".equals(name) && value == JsonToken.START_ARRAY) {
-        nextUrl = nextLink(parser);
+        nextUrl = NextLink.scan(parser);
       } else {
         parser.skipChildren();
       }
@@ -93,39 +93,6 @@ final class PrefetchScanner {
     boolean typed = regular && resourceType != null;
     return new PrefetchValue.Whole(
         source, start, end - start, typed ? resourceType : null, typed ? members : null);
-  }
-
-  /**
-   * The url of the {@code next} link of a Bundle's {@code link} array, or null; the parser is at
-   * START_ARRAY and ends on END_ARRAY. Anything irregular is skipped: HAPI never reads the links.
-   */
-  private static String nextLink(JsonParser parser) {
-    String next = null;
-    for (JsonToken token = parser.nextToken();
-        token != JsonToken.END_ARRAY;
-        token = parser.nextToken()) {
-      if (token != JsonToken.START_OBJECT) {
-        parser.skipChildren();
-        continue;
-      }
-      String relation = null;
-      String url = null;
-      while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-        String name = parser.currentName();
-        JsonToken value = parser.nextToken();
-        if (value == JsonToken.VALUE_STRING && "relation".equals(name)) {
-          relation = parser.getString();
-        } else if (value == JsonToken.VALUE_STRING && "url".equals(name)) {
-          url = parser.getString();
-        } else {
-          parser.skipChildren();
-        }
-      }
-      if ("next".equals(relation) && url != null && !url.isBlank()) {
-        next = url;
-      }
-    }
-    return next;
   }
 
   /** The entries, or null when one of them is not an object; the parser ends on END_ARRAY. */

@@ -6,6 +6,8 @@ import java.util.List;
 import org.ketaminecds.advice.Advice;
 import org.ketaminecds.advice.ClinicalAdvisor;
 import org.ketaminecds.cards.Card;
+import org.ketaminecds.cards.CheckNotCompletedCard;
+import org.ketaminecds.facts.HookContext;
 import org.ketaminecds.facts.KetamineOrder;
 import org.ketaminecds.feedback.CallRecorder;
 import org.ketaminecds.feedback.HookCallRecord;
@@ -70,18 +72,28 @@ class HookCallHandler {
     PatientRecord chart;
     try {
       chart = patientData.load(call.patientDataRequest());
-    } catch (PatientDataUnavailableException | InvalidPatientDataRequestException e) {
-      // The messages name keys and causes, never content or the token.
-      log.info(
-          "hookInstance={} service={} ruleset={} {} after {} ms: {}",
-          call.request().hookInstance(),
-          call.service().id(),
-          ruleSet.version(),
-          e instanceof PatientDataUnavailableException ? "412" : "400",
-          millisSince(started),
-          e.getMessage());
-      int status = e instanceof PatientDataUnavailableException ? 412 : 400;
-      audit(call, ruleSet, new SnoozeFilter.Visible(List.of(), List.of()), status, started);
+    } catch (PatientDataUnavailableException e) {
+      if (HookContext.isOrderHook(call.service().hook())) {
+        // A ketamine/esketamine order is being written: a 412 would read as "all clear".
+        log.info(
+            "hookInstance={} service={} ruleset={} check-not-completed after {} ms: {}",
+            call.request().hookInstance(),
+            call.service().id(),
+            ruleSet.version(),
+            millisSince(started),
+            e.getMessage());
+        var shown =
+            new SnoozeFilter.Visible(
+                List.of(CheckNotCompletedCard.of(ruleSet, orders, e.unread())), List.of());
+        audit(call, ruleSet, shown, 200, started);
+        return new Answer(new HookResponse(shown.cards()), ruleSet.version());
+      }
+      logRefusal(call, ruleSet, "412", started, e);
+      audit(call, ruleSet, new SnoozeFilter.Visible(List.of(), List.of()), 412, started);
+      throw e;
+    } catch (InvalidPatientDataRequestException e) {
+      logRefusal(call, ruleSet, "400", started, e);
+      audit(call, ruleSet, new SnoozeFilter.Visible(List.of(), List.of()), 400, started);
       throw e;
     }
     long loaded = System.nanoTime();
@@ -117,6 +129,19 @@ class HookCallHandler {
             status,
             (System.nanoTime() - started) / 1_000,
             clock.instant()));
+  }
+
+  /** The messages name keys and causes, never content or the token. */
+  private static void logRefusal(
+      HookCall call, RuleSet ruleSet, String status, long started, RuntimeException e) {
+    log.info(
+        "hookInstance={} service={} ruleset={} {} after {} ms: {}",
+        call.request().hookInstance(),
+        call.service().id(),
+        ruleSet.version(),
+        status,
+        millisSince(started),
+        e.getMessage());
   }
 
   private static long millisSince(long started) {

@@ -38,7 +38,7 @@ class HooksController {
     this.bodies = bodies;
   }
 
-  @GetMapping
+  @GetMapping({"", "/"})
   Discovery discovery() {
     return Discovery.of(catalog.all());
   }

@@ -9,9 +9,11 @@ import java.util.List;
  * @param topic the card-topic code, e.g. {@code ci-psychosis}
  * @param title the topic's display, e.g. "History of psychosis"
  * @param indicator info, warning or critical
- * @param summary one line under 140 characters; {@code {{findings}}} and {@code {{count}}} are
- *     filled in
- * @param detail Markdown; {@code {{evidence}}} is replaced by the list of findings
+ * @param summary one line under 140 characters; {@code {{findings}}}, {@code {{count}}} and {@code
+ *     {{drug}}} (the drug ordered: ketamine or esketamine; "ketamine or esketamine" on
+ *     patient-view) are filled in
+ * @param detail Markdown; {@code {{evidence}}} is replaced by the list of findings, {@code
+ *     {{drug}}} as in the summary
  * @param sourceLabel who says so (e.g. the prescribing information)
  * @param sourceUrl where the clinician can read it
  * @param links further reading shown on the card

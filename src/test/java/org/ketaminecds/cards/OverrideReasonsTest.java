@@ -74,7 +74,16 @@ class OverrideReasonsTest {
 
   private static CardTemplate template(String indicator, boolean snooze) {
     return new CardTemplate(
-        "ci-example", "Example", indicator, "s", "d", "label", "https://x", List.of(), snooze);
+        "ci-example",
+        "Example",
+        indicator,
+        "s",
+        "d",
+        "label",
+        "https://x",
+        List.of(),
+        snooze,
+        null);
   }
 
   private static List<String> codes(List<Card.Coding> reasons) {

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ketaminecds.fhir.TestFhirServer;
 import org.ketaminecds.security.TestEhr;
+import org.ketaminecds.support.CardsContract;
 import org.ketaminecds.support.TestClockConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,6 +45,10 @@ import tools.jackson.databind.node.ObjectNode;
  * answered 412 with an OperationOutcome naming what timed out or failed (never a hang: {@link
  * #HANG_GUARD}), and a valid call right after still gets its cards, so a failing server leaves the
  * service as it was. Few query threads, so that leaking one would show.
+ *
+ * <p>On the order hooks, with an esketamine draft order, the same faults are answered 200 with the
+ * one {@code check-not-completed} card (contract, revision 2): a 412 would read as "all clear" on
+ * the screen where the order is signed.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -170,6 +177,64 @@ class FhirServerFaultsHttpTest {
     }
 
     assertTheServiceStillWorks();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("faults")
+  void onTheOrderHooksAFailingFhirServerGivesTheCheckNotCompletedCard(FaultFactory fault)
+      throws Exception {
+    for (String hook : List.of("order-sign", "order-select")) {
+      try (FaultyServer server = fault.start()) {
+        HttpResponse<String> response =
+            assertTimeoutPreemptively(
+                HANG_GUARD,
+                () ->
+                    calls.post(
+                        "/cds-services/ketamine-" + hook, orderRequest(hook, server.baseUrl())));
+
+        assertCheckNotCompleted(response, "the patient's chart", server.reason());
+      }
+    }
+    assertTheServiceStillWorks();
+  }
+
+  /** The one card, warning, naming the drug and what was not read, but not why, nor the patient. */
+  static void assertCheckNotCompleted(
+      HttpResponse<String> response, String unreadWords, String reason) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode body = CdsCalls.json(response);
+    CardsContract.check(body);
+    assertThat(body.get("cards")).hasSize(1);
+    JsonNode card = body.get("cards").get(0);
+    assertThat(card.get("source").get("topic").get("code").asString())
+        .isEqualTo("check-not-completed");
+    assertThat(card.get("indicator").asString()).isEqualTo("warning");
+    assertThat(card.get("summary").asString())
+        .isEqualTo("The esketamine safety check could not run: the chart could not be read");
+    assertThat(card.get("detail").asString())
+        .contains("The esketamine safety check could not run")
+        .contains("could not read " + unreadWords)
+        .doesNotContain(reason);
+    assertThat(response.body()).doesNotContain(TOKEN).doesNotContain("example-trd");
+  }
+
+  /** An order hook with the esketamine draft order of the examples; nothing prefetched. */
+  static String orderRequest(String hook, String base) {
+    try {
+      ObjectNode request = (ObjectNode) CdsCalls.JSON.readTree(request(base));
+      ObjectNode orderSign =
+          (ObjectNode)
+              CdsCalls.JSON.readTree(
+                  Files.readString(
+                      Path.of(
+                          "cds-hooks/examples/order-sign-esketamine-with-aneurysm.request.json")));
+      request.put("hook", hook);
+      ((ObjectNode) request.get("context"))
+          .set("draftOrders", orderSign.get("context").get("draftOrders"));
+      return request.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test

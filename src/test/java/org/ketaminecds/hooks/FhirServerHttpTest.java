@@ -83,10 +83,11 @@ class FhirServerHttpTest extends ServiceHttpTest {
     assertThat(body.get("cards").get(0).get("source").get("topic").get("code").asString())
         .isEqualTo("trd-criteria-met");
     // All three statements (two pages of two) reached the rules: bupropion is listed as too short.
-    assertThat(body.get("cards").get(0).get("detail").asString())
-        .contains("[MedicationStatement/sertraline-trial]")
-        .contains("[MedicationStatement/venlafaxine-trial]")
-        .contains("[MedicationStatement/bupropion-trial]");
+    assertThat(HooksHttpTest.evidence(body.get("cards").get(0)))
+        .contains(
+            "MedicationStatement/sertraline-trial",
+            "MedicationStatement/venlafaxine-trial",
+            "MedicationStatement/bupropion-trial");
     // 1 read + 4 searches + 2 more pages of Conditions (5 of them) + 1 more of statements.
     assertThat(fhir.requestCount()).isGreaterThanOrEqualTo(8);
     assertThat(fhir.requestsWithoutAuthorization()).isZero();

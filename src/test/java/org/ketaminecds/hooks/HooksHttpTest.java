@@ -23,6 +23,15 @@ class HooksHttpTest extends ServiceHttpTest {
   }
 
   @Test
+  void discoveryWithATrailingSlashIsDiscoveryToo() {
+    HttpResponse<String> plain = calls.get("/cds-services");
+    HttpResponse<String> slash = calls.get("/cds-services/");
+
+    assertThat(slash.statusCode()).isEqualTo(200);
+    assertThat(slash.body()).isEqualTo(plain.body());
+  }
+
+  @Test
   void discoveryListsTheThreeServicesInTheContractsOrder() {
     HttpResponse<String> response = calls.get("/cds-services");
 
@@ -60,12 +69,17 @@ class HooksHttpTest extends ServiceHttpTest {
     assertThat(body.get("cards")).hasSize(1);
     JsonNode card = body.get("cards").get(0);
     assertThat(card.get("indicator").asString()).isEqualTo("info");
+    assertThat(card.get("summary").asString())
+        .endsWith("; ketamine or esketamine may be considered");
     assertThat(card.get("source").get("topic").get("code").asString())
         .isEqualTo("trd-criteria-met");
+    // References travel in the evidence extension, the text names the trials in words.
     assertThat(card.get("detail").asString())
-        .contains(
-            "[MedicationStatement/sertraline-trial]", "[MedicationStatement/venlafaxine-trial]")
-        .contains("too short: 25 days, under the 42 required");
+        .contains("**sertraline**", "**venlafaxine**")
+        .contains("too short: 25 days, under the 42 required")
+        .doesNotContain("[MedicationStatement/", "MedicationStatement/sertraline-trial");
+    assertThat(evidence(card))
+        .contains("MedicationStatement/sertraline-trial", "MedicationStatement/venlafaxine-trial");
   }
 
   @Test
@@ -188,7 +202,12 @@ class HooksHttpTest extends ServiceHttpTest {
     assertThat(card.get("indicator").asString()).isEqualTo("critical");
     assertThat(card.get("source").get("topic").get("code").asString())
         .isEqualTo("ci-vascular-aneurysm-or-avm");
-    assertThat(card.get("detail").asString()).contains("ICD-10-CM I67.1", "[Condition/aneurysm]");
+    assertThat(card.get("detail").asString())
+        .contains("ICD-10-CM I67.1")
+        .contains("The esketamine label contraindicates esketamine")
+        .contains("Do not start esketamine unless")
+        .doesNotContain("Condition/aneurysm");
+    assertThat(evidence(card)).containsExactly("Condition/aneurysm");
     JsonNode action = card.get("suggestions").get(0).get("actions").get(0);
     assertThat(action.get("type").asString()).isEqualTo("delete");
     assertThat(action.get("resourceId").asString()).isEqualTo("MedicationRequest/esketamine-draft");
@@ -223,5 +242,14 @@ class HooksHttpTest extends ServiceHttpTest {
     JsonNode outcome = CdsCalls.json(response);
     assertThat(outcome.get("resourceType").asString()).isEqualTo("OperationOutcome");
     assertThat(outcome.get("issue").get(0).get("diagnostics").asString()).contains(mentions);
+  }
+
+  /** The card's {@code org.ketaminecds.evidence} extension. */
+  static List<String> evidence(JsonNode card) {
+    List<String> references = new ArrayList<>();
+    card.get("extension")
+        .get("org.ketaminecds.evidence")
+        .forEach(r -> references.add(r.asString()));
+    return references;
   }
 }

@@ -33,8 +33,22 @@ public final class CardsContract {
           .isNotBlank();
       assertThat(card.path("source").path("topic").path("system").asString())
           .isEqualTo("https://fhir.ketamine-cds.org/CodeSystem/card-topic");
+      // Revision 2: evidence in words in the text, its references in the extension.
+      assertThat(card.path("detail").asString())
+          .as("detail shows no raw FHIR reference")
+          .doesNotContainPattern(
+              "\\[(Condition|MedicationStatement|MedicationRequest|Observation|AllergyIntolerance)/");
+      JsonNode evidence = card.path("extension").path("org.ketaminecds.evidence");
+      if (!evidence.isMissingNode()) {
+        assertThat(evidence.isArray()).as("evidence extension is a list").isTrue();
+        evidence.forEach(
+            reference ->
+                assertThat(reference.asString()).as("evidence reference").matches("[A-Za-z]+/.+"));
+      }
       if (card.has("suggestions")) {
-        assertThat(card.path("selectionBehavior").asString()).as("selectionBehavior").isNotBlank();
+        assertThat(card.path("selectionBehavior").asString())
+            .as("selectionBehavior")
+            .isEqualTo("any");
         for (JsonNode suggestion : card.get("suggestions")) {
           assertThat(suggestion.path("uuid").asString()).as("suggestion uuid").isNotBlank();
         }
