@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
  * classpath folder {@code fhir-profiles/} into hash tables: every lookup is two map reads, returns
  * shared immutable objects and is safe from any thread.
  *
- * <p>Codings match on system and code exactly; only RxNorm's system aliases (OID, https) are
- * normalised to {@code http://www.nlm.nih.gov/research/umls/rxnorm}.
+ * <p>Codings match as EHRs code them (contract rev. 2): a system's {@code urn:oid:} form and common
+ * variants mean its FHIR URI, ICD-10-CM matches with or without the dot, NDC in its 10- or 11-digit
+ * form with or without hyphens. Every form is indexed at start-up ({@link CodeSystems}), so a
+ * lookup stays two map reads.
  */
 @Component
 public class Terminology {
@@ -111,6 +113,11 @@ public class Terminology {
    */
   public Optional<AntidepressantIngredient> antidepressantIngredient(String system, String code) {
     return ingredients.find(system, code);
+  }
+
+  /** The FHIR URI of a code system however the EHR spelled it (OID, https...); allocation-free. */
+  public String canonicalSystem(String system) {
+    return CodeSystems.canonical(system);
   }
 
   /** Ids of all loaded value sets. */

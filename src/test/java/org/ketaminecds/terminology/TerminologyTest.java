@@ -163,6 +163,54 @@ class TerminologyTest {
   }
 
   @Test
+  void systemsMatchInTheFormsEhrsSend() {
+    // contract rev. 2, "Real-world charts": OID forms, https, trailing slash, HL7 v2 names
+    assertThat(terminology.valueSetsOf("urn:oid:2.16.840.1.113883.6.90", "I67.1"))
+        .contains("aneurysm-or-avm");
+    assertThat(terminology.valueSetsOf("urn:oid:2.16.840.1.113883.6.96", "10981006"))
+        .contains("bipolar-disorder");
+    assertThat(terminology.valueSetsOf("https://snomed.info/sct", "10981006"))
+        .contains("bipolar-disorder");
+    assertThat(terminology.valueSetsOf("http://snomed.info/sct/", "10981006"))
+        .contains("bipolar-disorder");
+    assertThat(
+            terminology.contains(
+                "pregnancy-status-observation", "urn:oid:2.16.840.1.113883.6.1", "82810-3"))
+        .isTrue();
+    assertThat(
+            terminology.contains(
+                "ketamine-esketamine", "urn:oid:2.16.840.1.113883.6.69", "50458-028-02"))
+        .isTrue();
+    assertThat(terminology.contains("depressive-disorder", "ICD-10-CM", "F33.2")).isTrue();
+    // ICD-10 (WHO) is another code system: not an alias
+    assertThat(terminology.valueSetsOf("http://hl7.org/fhir/sid/icd-10", "I67.1")).isEmpty();
+  }
+
+  @Test
+  void icd10CmMatchesWithOrWithoutTheDot() {
+    assertThat(terminology.valueSetsOf(ICD10CM, "I671")).contains("aneurysm-or-avm");
+    assertThat(terminology.valueSetsOf("urn:oid:2.16.840.1.113883.6.90", "F332"))
+        .containsExactly("depressive-disorder");
+    // a three-character category has no dot to drop
+    assertThat(terminology.valueSetsOf(ICD10CM, "F32.9"))
+        .isEqualTo(terminology.valueSetsOf(ICD10CM, "F329"));
+  }
+
+  @Test
+  void ndcMatchesInTenAndElevenDigitFormsWithOrWithoutHyphens() {
+    // Spravato 50458-028-02 (5-3-2): 11-digit 50458-0028-02, or the digits alone
+    for (String form :
+        java.util.List.of("50458-028-02", "50458002802", "50458-0028-02", "5045802802")) {
+      assertThat(terminology.contains("ketamine-esketamine", NDC, form)).as(form).isTrue();
+    }
+    assertThat(terminology.contains("ketamine-esketamine", NDC, "50458-0028-09")).isFalse();
+    assertThat(terminology.contains("ketamine-esketamine", NDC, "5045802809")).isFalse();
+    assertThat(CodeSystems.ndc11("0409-2051-05")).isEqualTo("00409205105");
+    assertThat(CodeSystems.ndc11("50458-028-2")).isEqualTo("50458002802");
+    assertThat(CodeSystems.ndc11("5045802802")).isNull();
+  }
+
+  @Test
   void unknownAndNullCodesGiveEmptyResults() {
     assertThat(terminology.valueSetsOf(ICD10CM, "Z00.00")).isEmpty();
     assertThat(terminology.valueSetsOf("http://example.org/unknown", "F33.2")).isEmpty();

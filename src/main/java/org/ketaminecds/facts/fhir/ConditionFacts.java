@@ -49,7 +49,7 @@ final class ConditionFacts {
               new Diagnosis(
                   category,
                   id,
-                  coding.getSystem(),
+                  terminology.canonicalSystem(coding.getSystem()),
                   coding.getCode(),
                   display,
                   status,
