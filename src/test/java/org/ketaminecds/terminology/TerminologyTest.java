@@ -49,7 +49,15 @@ class TerminologyTest {
             "diastolic-blood-pressure",
             "ketamine-esketamine",
             "antidepressant-medication",
-            "augmentation-agent");
+            "augmentation-agent",
+            "suicidal-ideation",
+            "lactation",
+            "breastfeeding-status-observation",
+            "breastfeeding-status-breastfeeding",
+            "hcg-test",
+            "hcg-test-positive",
+            "pregnancy-status-not-pregnant",
+            "delivery");
     assertThat(terminology.codeCount()).isGreaterThan(4000);
   }
 
@@ -184,6 +192,27 @@ class TerminologyTest {
     assertThat(terminology.contains("depressive-disorder", "ICD-10-CM", "F33.2")).isTrue();
     // ICD-10 (WHO) is another code system: not an alias
     assertThat(terminology.valueSetsOf("http://hl7.org/fhir/sid/icd-10", "I67.1")).isEmpty();
+  }
+
+  @Test
+  void revisionTwoCodesAreInTheirValueSets() {
+    // SNOMED aortic aneurysm, I62.9, traumatic intracerebral haemorrhage
+    assertThat(terminology.valueSetsOf(SNOMED, "233985008")).contains("aneurysm-or-avm");
+    assertThat(terminology.valueSetsOf(ICD10CM, "I62.9")).contains("intracerebral-hemorrhage");
+    assertThat(terminology.valueSetsOf(ICD10CM, "S06.360A")).contains("intracerebral-hemorrhage");
+    // delusional disorder, MDD with psychotic features (also a depressive disorder)
+    assertThat(terminology.valueSetsOf(ICD10CM, "F22")).contains("psychotic-disorder");
+    assertThat(terminology.valueSetsOf(ICD10CM, "F33.3")).contains("psychotic-disorder");
+    assertThat(terminology.contains("diastolic-blood-pressure", LOINC, "8453-3")).isTrue();
+    assertThat(terminology.contains("hcg-test", LOINC, "2106-3")).isTrue();
+    assertThat(terminology.contains("breastfeeding-status-observation", LOINC, "63895-7")).isTrue();
+    assertThat(terminology.contains("breastfeeding-status-breastfeeding", LOINC, "LA29252-6"))
+        .isTrue();
+    assertThat(terminology.contains("breastfeeding-status-breastfeeding", LOINC, "LA29253-4"))
+        .isFalse();
+    assertThat(terminology.valueSetsOf(ICD10CM, "R45.851")).containsExactly("suicidal-ideation");
+    assertThat(terminology.valueSetsOf(SNOMED, "6471006")).containsExactly("suicidal-ideation");
+    assertThat(terminology.valueSetsOf(ICD10CM, "Z37.0")).containsExactly("delivery");
   }
 
   @Test

@@ -133,6 +133,7 @@ final class ValueSetCatalog {
     specs.add(ketamine());
     specs.add(antidepressants());
     specs.add(augmentationAgents());
+    specs.addAll(new SafetyValueSets(lists).specs());
     assertUniqueIds(specs);
     return specs;
   }
