@@ -50,6 +50,7 @@ class TerminologyTest {
             "ketamine-esketamine",
             "antidepressant-medication",
             "augmentation-agent",
+            "esketamine",
             "suicidal-ideation",
             "lactation",
             "breastfeeding-status-observation",

@@ -18,6 +18,8 @@ final class AllergyFacts {
   static final String KETAMINE = "ketamine-esketamine";
   static final Pattern KETAMINE_TEXT =
       Pattern.compile("\\b(es)?ketamine\\b|\\bspravato\\b|\\bketalar\\b", Pattern.CASE_INSENSITIVE);
+  static final Pattern ESKETAMINE_TEXT =
+      Pattern.compile("\\besketamine\\b|\\bspravato\\b", Pattern.CASE_INSENSITIVE);
 
   private final Terminology terminology;
 

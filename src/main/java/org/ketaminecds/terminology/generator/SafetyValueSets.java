@@ -18,6 +18,13 @@ final class SafetyValueSets {
   List<ValueSetSpec> specs() {
     return List.of(
         whole(
+            "esketamine",
+            "Esketamine medications",
+            "The esketamine codes (Spravato NDCs, ATC) of the ketamine-esketamine list: an order"
+                + " coded so is esketamine, not racemic ketamine (card text, course rules, topic"
+                + " mdd-suicidal-ideation-indication).",
+            "esketamine.csv"),
+        whole(
             "suicidal-ideation",
             "Suicidal ideation or behaviour",
             "Acute suicidal ideation or behaviour (topic mdd-suicidal-ideation-indication, the"
