@@ -13,6 +13,11 @@ package org.ketaminecds.facts;
  * @param diastolicLimit uncontrolled above this diastolic pressure, mmHg (90)
  * @param pregnancyWindowDays a pregnancy Condition or status counts this long (42 weeks)
  * @param adultAgeYears below this age the pediatric caution applies (18)
+ * @param bloodPressurePairingMinutes separate systolic and diastolic Observations this close in
+ *     time are one reading (rev. 2: 5)
+ * @param suicidalIdeationWindowDays an active suicidal-ideation Condition this recent is acute
+ *     (rev. 2: 30)
+ * @param lactationWindowDays a lactation Condition or breastfeeding status counts this long (365)
  */
 public record Parameters(
     int minTrialDays,
@@ -23,4 +28,7 @@ public record Parameters(
     int systolicLimit,
     int diastolicLimit,
     int pregnancyWindowDays,
-    int adultAgeYears) {}
+    int adultAgeYears,
+    int bloodPressurePairingMinutes,
+    int suicidalIdeationWindowDays,
+    int lactationWindowDays) {}

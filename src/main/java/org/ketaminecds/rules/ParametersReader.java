@@ -24,7 +24,10 @@ final class ParametersReader {
         yaml.wholeNumber("blood-pressure.systolic-limit"),
         yaml.wholeNumber("blood-pressure.diastolic-limit"),
         yaml.wholeNumber("pregnancy.window-days"),
-        yaml.wholeNumber("pediatric.adult-age-years"));
+        yaml.wholeNumber("pediatric.adult-age-years"),
+        yaml.wholeNumber("blood-pressure.pairing-minutes"),
+        yaml.wholeNumber("suicidal-ideation.window-days"),
+        yaml.wholeNumber("lactation.window-days"));
   }
 
   static List<MinimumDose> minimumDoses(YamlData yaml) {

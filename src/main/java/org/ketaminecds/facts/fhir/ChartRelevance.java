@@ -23,12 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChartRelevance implements ResourceRelevance {
 
-  private static final List<String> OBSERVATION_VALUE_SETS =
-      List.of(
-          ObservationFacts.BP_PANEL,
-          ObservationFacts.SYSTOLIC,
-          ObservationFacts.DIASTOLIC,
-          ObservationFacts.PREGNANCY_STATUS);
+  private static final Set<String> OBSERVATION_VALUE_SETS = ObservationFacts.OBSERVATION_CODES;
 
   /**
    * The elements the fact classes read, by resource type ({@code onset} stands for every onset[x]);
@@ -45,9 +40,16 @@ public class ChartRelevance implements ResourceRelevance {
           "Medication",
           Set.of("code"),
           "Observation",
-          Set.of("status", "code", "effective", "value", "component"),
+          Set.of("status", "code", "effective", "value", "component", "interpretation"),
           "AllergyIntolerance",
-          Set.of("clinicalStatus", "verificationStatus", "code", "criticality", "recordedDate"),
+          Set.of(
+              "clinicalStatus",
+              "verificationStatus",
+              "code",
+              "criticality",
+              "recordedDate",
+              "type",
+              "reaction"),
           "Patient",
           Set.of("birthDate", "gender"));
 
@@ -113,8 +115,8 @@ public class ChartRelevance implements ResourceRelevance {
       return false;
     }
     for (ScannedCoding coding : observation.code()) {
-      for (String valueSet : OBSERVATION_VALUE_SETS) {
-        if (terminology.contains(valueSet, coding.system(), coding.code())) {
+      for (String valueSet : terminology.valueSetsOf(coding.system(), coding.code())) {
+        if (OBSERVATION_VALUE_SETS.contains(valueSet)) {
           return true;
         }
       }

@@ -47,12 +47,14 @@ final class CardTopics {
               "ci-hypersensitivity",
               "Hypersensitivity to ketamine or esketamine",
               "critical",
-              "An AllergyIntolerance to ketamine or esketamine."),
+              "An AllergyIntolerance to ketamine or esketamine whose type is allergy or absent (an"
+                  + " intolerance is ketamine-intolerance)."),
           new Topic(
               "ci-pregnancy",
               "Pregnancy",
               "warning",
-              "Currently pregnant (Condition or pregnancy-status Observation)."),
+              "Currently pregnant (Condition, pregnancy-status Observation or positive hCG test),"
+                  + " not ended by a later not-pregnant status or delivery."),
           new Topic(
               "ci-uncontrolled-hypertension",
               "Uncontrolled hypertension",
@@ -77,8 +79,9 @@ final class CardTopics {
           new Topic(
               "ci-increased-intracranial-pressure",
               "Increased intracranial pressure",
-              "warning",
-              "An active condition with raised intracranial pressure."),
+              "critical",
+              "An active condition with raised intracranial pressure (label: contraindicated where"
+                  + " a rise in intracranial pressure poses a serious risk)."),
           new Topic(
               "ci-bipolar-disorder",
               "Bipolar disorder",
@@ -89,7 +92,27 @@ final class CardTopics {
               "ci-pediatric",
               "Under 18 years of age",
               "warning",
-              "Age under 18 on the day of the call."));
+              "Age under 18 on the day of the call."),
+          // contract revision 2 (issue 11)
+          new Topic(
+              "ketamine-intolerance",
+              "Intolerance of ketamine or esketamine",
+              "warning",
+              "An AllergyIntolerance to ketamine or esketamine of type intolerance; the card names"
+                  + " the reaction."),
+          new Topic(
+              "ci-lactation",
+              "Breastfeeding",
+              "warning",
+              "Breastfeeding now: an active lactation Condition, or the most recent"
+                  + " breastfeeding-status Observation says so, within a parameter window."),
+          new Topic(
+              "mdd-suicidal-ideation-indication",
+              "Esketamine for MDD with acute suicidal ideation or behavior",
+              "info",
+              "Esketamine ordered for a patient with an active suicidal-ideation Condition within a"
+                  + " parameter window: the label's second indication applies (with an oral"
+                  + " antidepressant); trd-criteria-not-met is then not shown."));
 
   private CardTopics() {}
 
