@@ -41,10 +41,11 @@ public class ClinicalAdvisor {
 
   /**
    * Whether the chart is needed at all: the order hooks answer no cards, without reading the
-   * patient's data, when no draft order is ketamine or esketamine (contract).
+   * patient's data, when no draft order is ketamine or esketamine (contract), or when every one is
+   * racemic ketamine given for another reason than depression or suicidal ideation (rev. 2).
    */
   public boolean needsChart(String hook, List<KetamineOrder> orders) {
-    return !HookContext.isOrderHook(hook) || !orders.isEmpty();
+    return OrderScope.mayBePsychiatric(hook, orders);
   }
 
   public Advice advise(
@@ -54,6 +55,14 @@ public class ClinicalAdvisor {
       List<KetamineOrder> orders,
       LocalDate today) {
     var facts = new ArrayList<Object>(chartFacts.extract(chart, today));
+    if (HookContext.isOrderHook(hook)) {
+      orders = OrderScope.psychiatric(orders, facts);
+      if (orders.isEmpty()) {
+        // racemic ketamine for anaesthesia, sedation, pain, or without a reason for a patient
+        // without an active depressive disorder: not this service's order (contract rev. 2)
+        return new Advice(List.of(), null, facts.size());
+      }
+    }
     facts.addAll(orders);
     facts.add(new HookContext(hook, today));
     Evaluation evaluation = evaluator.evaluate(ruleSet, facts);

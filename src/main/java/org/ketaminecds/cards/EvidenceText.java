@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.ketaminecds.facts.BloodPressure;
+import org.ketaminecds.facts.BreastfeedingStatus;
 import org.ketaminecds.facts.Diagnosis;
 import org.ketaminecds.facts.KetamineAllergy;
 import org.ketaminecds.facts.KetamineOrder;
+import org.ketaminecds.facts.OralAntidepressants;
 import org.ketaminecds.facts.PatientInfo;
 import org.ketaminecds.facts.PregnancyStatus;
 import org.ketaminecds.facts.TreatmentResistance;
@@ -36,10 +38,22 @@ final class EvidenceText {
       return mmHg(bp) + " on " + bp.effective();
     }
     if (evidence instanceof PregnancyStatus p) {
-      return "pregnancy status recorded " + p.effective();
+      return (PregnancyStatus.HCG_TEST.equals(p.test())
+              ? "positive hCG test "
+              : "pregnancy status ")
+          + "recorded "
+          + p.effective();
+    }
+    if (evidence instanceof BreastfeedingStatus b) {
+      return "breastfeeding status recorded " + b.effective();
+    }
+    if (evidence instanceof OralAntidepressants o) {
+      return o.none() ? "no oral antidepressant active" : String.join(", ", o.names());
     }
     if (evidence instanceof KetamineAllergy a) {
-      return a.substance();
+      return a.intolerance() && !a.reactions().isEmpty()
+          ? a.substance() + " (" + String.join(", ", a.reactions()) + ")"
+          : a.substance();
     }
     if (evidence instanceof PatientInfo p) {
       return "age " + p.ageYears();
@@ -82,6 +96,23 @@ final class EvidenceText {
           + days(bp.daysBefore(today))
           + "), the most recent reading";
     }
+    if (evidence instanceof PregnancyStatus p && PregnancyStatus.HCG_TEST.equals(p.test())) {
+      return "- **Positive hCG test** on " + p.effective() + " (" + days(p.daysBefore(today)) + ")";
+    }
+    if (evidence instanceof BreastfeedingStatus b) {
+      return "- Breastfeeding status **breastfeeding** on "
+          + b.effective()
+          + " ("
+          + days(b.daysBefore(today))
+          + "), the most recent";
+    }
+    if (evidence instanceof OralAntidepressants o) {
+      return o.none()
+          ? "- **No oral antidepressant is active** on the chart: for this indication the label"
+              + " gives esketamine together with an oral antidepressant; start one, or document it"
+              + " if given elsewhere."
+          : "- Oral antidepressant active: **" + String.join(", ", o.names()) + "**";
+    }
     if (evidence instanceof PregnancyStatus p) {
       return "- Pregnancy status **pregnant** on "
           + p.effective()
@@ -91,7 +122,12 @@ final class EvidenceText {
     }
     if (evidence instanceof KetamineAllergy a) {
       var text =
-          new StringBuilder("- Allergy or intolerance to **").append(a.substance()).append("**");
+          new StringBuilder(a.intolerance() ? "- Intolerance of **" : "- Allergy to **")
+              .append(a.substance())
+              .append("**");
+      if (!a.reactions().isEmpty()) {
+        text.append(", reaction: ").append(String.join(", ", a.reactions()));
+      }
       if (a.criticality() != null) {
         text.append(", criticality ").append(a.criticality());
       }
@@ -125,6 +161,9 @@ final class EvidenceText {
     }
     if (evidence instanceof PregnancyStatus p && p.observationId() != null) {
       return "Observation/" + p.observationId();
+    }
+    if (evidence instanceof BreastfeedingStatus b && b.observationId() != null) {
+      return "Observation/" + b.observationId();
     }
     if (evidence instanceof KetamineAllergy a && a.allergyId() != null) {
       return "AllergyIntolerance/" + a.allergyId();

@@ -32,6 +32,11 @@ public record Diagnosis(
     return onset != null ? onset : recorded;
   }
 
+  /** Whether this is dated after {@code date}; false when either date is unknown. */
+  public boolean datedAfter(LocalDate date) {
+    return date != null && dated() != null && dated().isAfter(date);
+  }
+
   /**
    * Whole days from {@link #dated()} to {@code today}, or {@link Long#MAX_VALUE} when neither onset
    * nor recorded date is known (so that "within the last N days" is false).

@@ -15,6 +15,11 @@ package org.ketaminecds.facts;
  * @param adultAgeYears below this age the pediatric caution applies (18)
  * @param maxGapDays statements of one ingredient this few days apart are one trial (14)
  * @param responseDropPercent a PHQ-9 fall of this much during a trial is a response (50)
+ * @param bloodPressurePairingMinutes separate systolic and diastolic Observations this close in
+ *     time are one reading (rev. 2: 5)
+ * @param suicidalIdeationWindowDays an active suicidal-ideation Condition this recent is acute
+ *     (rev. 2: 30)
+ * @param lactationWindowDays a lactation Condition or breastfeeding status counts this long (365)
  */
 public record Parameters(
     int minTrialDays,
@@ -27,4 +32,7 @@ public record Parameters(
     int pregnancyWindowDays,
     int adultAgeYears,
     int maxGapDays,
-    int responseDropPercent) {}
+    int responseDropPercent,
+    int bloodPressurePairingMinutes,
+    int suicidalIdeationWindowDays,
+    int lactationWindowDays) {}

@@ -31,7 +31,7 @@ public enum PrefetchKey {
       "AllergyIntolerance?patient={{context.patientId}}",
       List.of(AllergyIntolerance.class));
 
-  /** Blood pressure (panels and single readings) and pregnancy status: what the rules look at. */
+  /** Blood pressure, pregnancy status, hCG tests and breastfeeding status: what the rules read. */
   static final List<String> OBSERVATION_LOINC_CODES = ObservationCodes.LOINC;
 
   private final String key;
@@ -80,8 +80,16 @@ public enum PrefetchKey {
    * are set, so a static field of the enum read in a constant's arguments is still null.
    */
   private static final class ObservationCodes {
-    // 44261-6: PHQ-9 total score, for trials whose failure a PHQ-9 fall contradicts (brief rev. 2)
+    // blood pressure (panels, single readings in any position), pregnancy status, and (rev. 2)
+    // breastfeeding status and hCG tests, PHQ-9 (44261-6: a fall contradicts a trial's failure):
+    // the codes of the Observation value sets the facts read
     static final List<String> LOINC =
-        List.of("85354-9", "55284-4", "8480-6", "8462-4", "82810-3", "44261-6");
+        List.of(
+            "85354-9", "55284-4", "8480-6", "8462-4", "82810-3", "11378-7", "8459-0", "8460-8",
+            "8461-6", "89268-7", "8453-3", "8454-1", "8455-8", "19080-1", "19180-9", "20415-6",
+            "20994-0", "2106-3", "2107-1", "2110-5", "2111-3", "2112-1", "2113-9", "2114-7",
+            "2115-4", "2118-8", "2119-6", "21198-7", "25372-4", "25373-2", "34670-0", "45194-8",
+            "55869-2", "55870-0", "56497-1", "80384-1", "80385-8", "83086-9", "93769-8", "99104-2",
+            "63895-7", "44261-6");
   }
 }

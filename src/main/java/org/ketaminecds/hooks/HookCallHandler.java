@@ -106,7 +106,8 @@ class HookCallHandler {
         call.service().id(),
         ruleSet.version(),
         advice.factCount(),
-        advice.evaluation().firedRules().size(),
+        // no rules run for a racemic ketamine order outside psychiatry (contract rev. 2)
+        advice.rulesRan() ? advice.evaluation().firedRules().size() : 0,
         visible.cards().size(),
         (loaded - started) / 1_000_000,
         millisSince(started));

@@ -26,7 +26,10 @@ final class ParametersReader {
         yaml.wholeNumber("pregnancy.window-days"),
         yaml.wholeNumber("pediatric.adult-age-years"),
         yaml.wholeNumber("trd.max-gap-days"),
-        yaml.wholeNumber("trd.response-phq9-drop-percent"));
+        yaml.wholeNumber("trd.response-phq9-drop-percent"),
+        yaml.wholeNumber("blood-pressure.pairing-minutes"),
+        yaml.wholeNumber("suicidal-ideation.window-days"),
+        yaml.wholeNumber("lactation.window-days"));
   }
 
   static List<MinimumDose> minimumDoses(YamlData yaml) {

@@ -33,11 +33,14 @@ final class IngredientIndex {
     // products of one ingredient share one instance
     Map<AntidepressantIngredient, AntidepressantIngredient> shared = new HashMap<>();
     for (ConceptMapGroupComponent group : conceptMap.getGroup()) {
+      String system = CodeSystems.canonical(group.getSource());
       Map<String, AntidepressantIngredient> codes =
-          bySystem.computeIfAbsent(CodeSystems.canonical(group.getSource()), s -> new HashMap<>());
+          bySystem.computeIfAbsent(system, s -> new HashMap<>());
       for (SourceElementComponent element : group.getElement()) {
-        AntidepressantIngredient ingredient = ingredient(element);
-        codes.put(element.getCode(), shared.computeIfAbsent(ingredient, k -> k));
+        AntidepressantIngredient ingredient = shared.computeIfAbsent(ingredient(element), k -> k);
+        for (String form : CodeSystems.codeForms(system, element.getCode())) {
+          codes.put(form, ingredient);
+        }
       }
     }
     return new IngredientIndex(bySystem);

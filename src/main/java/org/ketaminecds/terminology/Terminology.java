@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
  * with the rule set they were checked with ({@link #publish}). While a changed rule set is checked,
  * its scenarios see its own tables ({@link #using}), and hook calls the live ones.
  *
- * <p>Codings match on system and code exactly; only RxNorm's system aliases (OID, https) are
- * normalised to {@code http://www.nlm.nih.gov/research/umls/rxnorm}.
+ * <p>Codings match as EHRs code them (contract rev. 2): a system's {@code urn:oid:} form and common
+ * variants mean its FHIR URI, ICD-10-CM matches with or without the dot, NDC in its 10- or 11-digit
+ * form with or without hyphens. Every form is indexed at start-up ({@link CodeSystems}), so a
+ * lookup stays two map reads.
  */
 @Component
 public class Terminology {
@@ -174,6 +176,11 @@ public class Terminology {
   public Optional<AntidepressantIngredient> antidepressantIngredientNamed(String name) {
     String code = tables().strengths().ingredientCode(name);
     return code == null ? Optional.empty() : tables().ingredients().find(CodeSystems.RXNORM, code);
+  }
+
+  /** The FHIR URI of a code system however the EHR spelled it (OID, https...); allocation-free. */
+  public String canonicalSystem(String system) {
+    return CodeSystems.canonical(system);
   }
 
   /** Ids of all loaded value sets. */

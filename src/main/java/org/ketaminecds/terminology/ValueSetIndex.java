@@ -23,44 +23,58 @@ final class ValueSetIndex {
   private final Set<String> ids;
   private final int codeCount;
 
-  private ValueSetIndex(Map<String, Map<String, Set<String>>> bySystem, Set<String> ids) {
+  private ValueSetIndex(
+      Map<String, Map<String, Set<String>>> bySystem, Set<String> ids, int codeCount) {
     this.bySystem = bySystem;
     this.ids = ids;
-    this.codeCount = bySystem.values().stream().mapToInt(Map::size).sum();
+    this.codeCount = codeCount;
   }
 
   static ValueSetIndex of(List<ValueSet> valueSets) {
     Map<String, Map<String, TreeSet<String>>> building = new HashMap<>();
     Set<String> ids = new TreeSet<>();
+    Set<String> distinct = new java.util.HashSet<>();
     for (ValueSet valueSet : valueSets) {
       String id = valueSet.getIdElement().getIdPart();
       if (!ids.add(id)) {
         throw new IllegalStateException("Two value sets with id " + id);
       }
       for (ValueSetExpansionContainsComponent coding : expansion(valueSet, id)) {
-        building
-            .computeIfAbsent(CodeSystems.canonical(coding.getSystem()), s -> new HashMap<>())
-            .computeIfAbsent(coding.getCode(), c -> new TreeSet<>())
-            .add(id);
+        String system = CodeSystems.canonical(coding.getSystem());
+        distinct.add(system + "|" + coding.getCode());
+        Map<String, TreeSet<String>> codes = building.computeIfAbsent(system, s -> new HashMap<>());
+        // every form an EHR may send (ICD-10-CM without the dot, NDC 10/11 digits), indexed now
+        // so that a lookup on the request path is one map read
+        for (String form : CodeSystems.codeForms(system, coding.getCode())) {
+          codes.computeIfAbsent(form, c -> new TreeSet<>()).add(id);
+        }
       }
     }
-    return new ValueSetIndex(freeze(building), Collections.unmodifiableSet(ids));
+    return new ValueSetIndex(freeze(building), Collections.unmodifiableSet(ids), distinct.size());
   }
 
   /** The index of value sets given by their members (id to system and code). */
   static ValueSetIndex ofMembers(Map<String, List<TerminologyFiles.Member>> valueSets) {
     Map<String, Map<String, TreeSet<String>>> building = new HashMap<>();
+    Set<String> distinct = new java.util.HashSet<>();
     valueSets.forEach(
         (id, members) -> {
           for (TerminologyFiles.Member member : members) {
-            building
-                .computeIfAbsent(CodeSystems.canonical(member.system()), s -> new HashMap<>())
-                .computeIfAbsent(member.code(), c -> new TreeSet<>())
-                .add(id);
+            String system = CodeSystems.canonical(member.system());
+            distinct.add(system + "|" + member.code());
+            Map<String, TreeSet<String>> codes =
+                building.computeIfAbsent(system, s -> new HashMap<>());
+            // every form an EHR may send (ICD-10-CM without the dot, NDC 10/11 digits), indexed
+            // now so that a lookup on the request path is one map read
+            for (String form : CodeSystems.codeForms(system, member.code())) {
+              codes.computeIfAbsent(form, c -> new TreeSet<>()).add(id);
+            }
           }
         });
     return new ValueSetIndex(
-        freeze(building), Collections.unmodifiableSet(new TreeSet<>(valueSets.keySet())));
+        freeze(building),
+        Collections.unmodifiableSet(new TreeSet<>(valueSets.keySet())),
+        distinct.size());
   }
 
   /** The ids of the value sets holding this coding; the shared empty set when none. */
@@ -79,7 +93,9 @@ final class ValueSetIndex {
     return ids;
   }
 
-  /** Distinct system + code pairs found in at least one value set. */
+  /**
+   * Distinct system + code pairs found in at least one value set (each code once, not its forms).
+   */
   int codeCount() {
     return codeCount;
   }

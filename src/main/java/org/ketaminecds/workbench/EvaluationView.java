@@ -39,9 +39,11 @@ record EvaluationView(
     Evaluation evaluation = advice.evaluation();
     var allNotes = new ArrayList<>(notes);
     if (!advice.rulesRan()) {
-      // The order services answer at once when no draft order is of ketamine or esketamine.
+      // The order services answer at once when no draft order is of ketamine or esketamine, or
+      // when racemic ketamine is given for another reason than depression (contract rev. 2).
       allNotes.add(
-          "No ketamine or esketamine draft order: the "
+          "No psychiatric ketamine or esketamine draft order (none, or racemic ketamine for"
+              + " another reason or without a depressive disorder): the "
               + hook
               + " service answers no cards without running the rules");
     }

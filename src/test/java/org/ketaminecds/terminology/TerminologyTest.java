@@ -81,7 +81,16 @@ class TerminologyTest {
             "diastolic-blood-pressure",
             "ketamine-esketamine",
             "antidepressant-medication",
-            "augmentation-agent");
+            "augmentation-agent",
+            "esketamine",
+            "suicidal-ideation",
+            "lactation",
+            "breastfeeding-status-observation",
+            "breastfeeding-status-breastfeeding",
+            "hcg-test",
+            "hcg-test-positive",
+            "pregnancy-status-not-pregnant",
+            "delivery");
     assertThat(terminology.codeCount()).isGreaterThan(4000);
   }
 
@@ -192,6 +201,75 @@ class TerminologyTest {
                 "https://www.nlm.nih.gov/research/umls/rxnorm", "312941"))
         .isPresent();
     assertThat(terminology.valueSetsOf("http://hl7.org/fhir/sid/icd-10", "F33.2")).isEmpty();
+  }
+
+  @Test
+  void systemsMatchInTheFormsEhrsSend() {
+    // contract rev. 2, "Real-world charts": OID forms, https, trailing slash, HL7 v2 names
+    assertThat(terminology.valueSetsOf("urn:oid:2.16.840.1.113883.6.90", "I67.1"))
+        .contains("aneurysm-or-avm");
+    assertThat(terminology.valueSetsOf("urn:oid:2.16.840.1.113883.6.96", "10981006"))
+        .contains("bipolar-disorder");
+    assertThat(terminology.valueSetsOf("https://snomed.info/sct", "10981006"))
+        .contains("bipolar-disorder");
+    assertThat(terminology.valueSetsOf("http://snomed.info/sct/", "10981006"))
+        .contains("bipolar-disorder");
+    assertThat(
+            terminology.contains(
+                "pregnancy-status-observation", "urn:oid:2.16.840.1.113883.6.1", "82810-3"))
+        .isTrue();
+    assertThat(
+            terminology.contains(
+                "ketamine-esketamine", "urn:oid:2.16.840.1.113883.6.69", "50458-028-02"))
+        .isTrue();
+    assertThat(terminology.contains("depressive-disorder", "ICD-10-CM", "F33.2")).isTrue();
+    // ICD-10 (WHO) is another code system: not an alias
+    assertThat(terminology.valueSetsOf("http://hl7.org/fhir/sid/icd-10", "I67.1")).isEmpty();
+  }
+
+  @Test
+  void revisionTwoCodesAreInTheirValueSets() {
+    // SNOMED aortic aneurysm, I62.9, traumatic intracerebral haemorrhage
+    assertThat(terminology.valueSetsOf(SNOMED, "233985008")).contains("aneurysm-or-avm");
+    assertThat(terminology.valueSetsOf(ICD10CM, "I62.9")).contains("intracerebral-hemorrhage");
+    assertThat(terminology.valueSetsOf(ICD10CM, "S06.360A")).contains("intracerebral-hemorrhage");
+    // delusional disorder, MDD with psychotic features (also a depressive disorder)
+    assertThat(terminology.valueSetsOf(ICD10CM, "F22")).contains("psychotic-disorder");
+    assertThat(terminology.valueSetsOf(ICD10CM, "F33.3")).contains("psychotic-disorder");
+    assertThat(terminology.contains("diastolic-blood-pressure", LOINC, "8453-3")).isTrue();
+    assertThat(terminology.contains("hcg-test", LOINC, "2106-3")).isTrue();
+    assertThat(terminology.contains("breastfeeding-status-observation", LOINC, "63895-7")).isTrue();
+    assertThat(terminology.contains("breastfeeding-status-breastfeeding", LOINC, "LA29252-6"))
+        .isTrue();
+    assertThat(terminology.contains("breastfeeding-status-breastfeeding", LOINC, "LA29253-4"))
+        .isFalse();
+    assertThat(terminology.valueSetsOf(ICD10CM, "R45.851")).containsExactly("suicidal-ideation");
+    assertThat(terminology.valueSetsOf(SNOMED, "6471006")).containsExactly("suicidal-ideation");
+    assertThat(terminology.valueSetsOf(ICD10CM, "Z37.0")).containsExactly("delivery");
+  }
+
+  @Test
+  void icd10CmMatchesWithOrWithoutTheDot() {
+    assertThat(terminology.valueSetsOf(ICD10CM, "I671")).contains("aneurysm-or-avm");
+    assertThat(terminology.valueSetsOf("urn:oid:2.16.840.1.113883.6.90", "F332"))
+        .containsExactly("depressive-disorder");
+    // a three-character category has no dot to drop
+    assertThat(terminology.valueSetsOf(ICD10CM, "F32.9"))
+        .isEqualTo(terminology.valueSetsOf(ICD10CM, "F329"));
+  }
+
+  @Test
+  void ndcMatchesInTenAndElevenDigitFormsWithOrWithoutHyphens() {
+    // Spravato 50458-028-02 (5-3-2): 11-digit 50458-0028-02, or the digits alone
+    for (String form :
+        java.util.List.of("50458-028-02", "50458002802", "50458-0028-02", "5045802802")) {
+      assertThat(terminology.contains("ketamine-esketamine", NDC, form)).as(form).isTrue();
+    }
+    assertThat(terminology.contains("ketamine-esketamine", NDC, "50458-0028-09")).isFalse();
+    assertThat(terminology.contains("ketamine-esketamine", NDC, "5045802809")).isFalse();
+    assertThat(CodeSystems.ndc11("0409-2051-05")).isEqualTo("00409205105");
+    assertThat(CodeSystems.ndc11("50458-028-2")).isEqualTo("50458002802");
+    assertThat(CodeSystems.ndc11("5045802802")).isNull();
   }
 
   @Test

@@ -119,7 +119,7 @@ class ValueSetGeneratorTest {
   @Test
   void unverifiedCodesAreInNoValueSet() throws IOException {
     Set<String> unverified = unverifiedCodings();
-    assertThat(unverified).contains(RXNORM + "|2119365", SNOMED + "|67362008");
+    assertThat(unverified).contains(RXNORM + "|2119365", SNOMED + "|2032001");
     members.forEach(
         (id, codings) -> assertThat(codings).as(id).doesNotContainAnyElementsOf(unverified));
   }

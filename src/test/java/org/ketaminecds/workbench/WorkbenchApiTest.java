@@ -207,7 +207,8 @@ class WorkbenchApiTest {
     assertThat(body.get("cards")).isEmpty();
     assertThat(body.get("firedRules")).isEmpty();
     assertThat(texts(body.get("notes")))
-        .anySatisfy(note -> assertThat(note).contains("No ketamine or esketamine draft order"));
+        .anySatisfy(
+            note -> assertThat(note).contains("No psychiatric ketamine or esketamine draft order"));
   }
 
   @Test

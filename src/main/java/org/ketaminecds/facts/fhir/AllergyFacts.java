@@ -1,9 +1,11 @@
 package org.ketaminecds.facts.fhir;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.AllergyIntolerance.AllergyIntoleranceReactionComponent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.ketaminecds.facts.KetamineAllergy;
@@ -22,11 +24,15 @@ final class AllergyFacts {
           "verificationStatus",
           "code",
           "criticality",
-          "recordedDate");
+          "recordedDate",
+          "type",
+          "reaction");
 
   static final String KETAMINE = "ketamine-esketamine";
   static final Pattern KETAMINE_TEXT =
       Pattern.compile("\\b(es)?ketamine\\b|\\bspravato\\b|\\bketalar\\b", Pattern.CASE_INSENSITIVE);
+  static final Pattern ESKETAMINE_TEXT =
+      Pattern.compile("\\besketamine\\b|\\bspravato\\b", Pattern.CASE_INSENSITIVE);
 
   private final Terminology terminology;
 
@@ -50,7 +56,31 @@ final class AllergyFacts {
             substance,
             allergy.hasCriticality() ? allergy.getCriticality().toCode() : null,
             status == null || "active".equals(status),
-            FhirDates.localDate(allergy.getRecordedDateElement())));
+            FhirDates.localDate(allergy.getRecordedDateElement()),
+            allergy.hasType() ? allergy.getType().toCode() : null,
+            reactions(allergy)));
+  }
+
+  /** The manifestations of every reaction, in words (text, else the first display, else code). */
+  private static List<String> reactions(AllergyIntolerance allergy) {
+    List<String> reactions = new ArrayList<>();
+    for (AllergyIntoleranceReactionComponent reaction : allergy.getReaction()) {
+      for (CodeableConcept manifestation : reaction.getManifestation()) {
+        String words = manifestation.getText();
+        for (Coding coding : manifestation.getCoding()) {
+          if (words == null) {
+            words = coding.hasDisplay() ? coding.getDisplay() : coding.getCode();
+          }
+        }
+        if (words != null && !reactions.contains(words)) {
+          reactions.add(words);
+        }
+      }
+      if (reaction.getManifestation().isEmpty() && reaction.hasDescription()) {
+        reactions.add(reaction.getDescription());
+      }
+    }
+    return reactions;
   }
 
   private String ketamineSubstance(CodeableConcept code) {

@@ -1,5 +1,6 @@
 package org.ketaminecds.facts.fhir;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -35,10 +36,22 @@ public class ChartFacts {
     this.allergies = new AllergyFacts(terminology);
   }
 
+  /** Separate systolic and diastolic Observations this close are one reading (brief rev. 2). */
+  public static final Duration DEFAULT_BP_PAIRING = Duration.ofMinutes(5);
+
   /**
    * @param today the date of the call, for the patient's age
    */
   public List<Object> extract(PatientRecord chart, LocalDate today) {
+    return extract(chart, today, DEFAULT_BP_PAIRING);
+  }
+
+  /**
+   * @param today the date of the call, for the patient's age
+   * @param bpPairing how close separate systolic and diastolic Observations must be to be one
+   *     reading (parameters.yaml, blood-pressure.pairing-minutes)
+   */
+  public List<Object> extract(PatientRecord chart, LocalDate today, Duration bpPairing) {
     var facts = new ArrayList<Object>();
     if (chart.patient() != null) {
       facts.add(patientInfo(chart.patient(), today));
@@ -50,7 +63,7 @@ public class ChartFacts {
     for (MedicationStatement statement : chart.medicationStatements()) {
       trials.addTo(facts, statement, medications);
     }
-    observations.addAll(facts, chart.observations());
+    observations.addAll(facts, chart.observations(), bpPairing);
     DepressionScoreFacts.addAll(facts, chart.observations(), today);
     for (AllergyIntolerance allergy : chart.allergies()) {
       allergies.addTo(facts, allergy);

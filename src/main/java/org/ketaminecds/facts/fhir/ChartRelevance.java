@@ -27,12 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChartRelevance implements ResourceRelevance {
 
-  private static final List<String> OBSERVATION_VALUE_SETS =
-      List.of(
-          ObservationFacts.BP_PANEL,
-          ObservationFacts.SYSTOLIC,
-          ObservationFacts.DIASTOLIC,
-          ObservationFacts.PREGNANCY_STATUS);
+  private static final Set<String> OBSERVATION_VALUE_SETS = ObservationFacts.OBSERVATION_CODES;
 
   /**
    * The elements the fact readers declare they read, by resource type ({@link FactReaders}); every
@@ -137,8 +132,8 @@ public class ChartRelevance implements ResourceRelevance {
       if (DepressionScoreFacts.isPhq9(coding.system(), coding.code())) {
         return true;
       }
-      for (String valueSet : OBSERVATION_VALUE_SETS) {
-        if (terminology.contains(valueSet, coding.system(), coding.code())) {
+      for (String valueSet : terminology.valueSetsOf(coding.system(), coding.code())) {
+        if (OBSERVATION_VALUE_SETS.contains(valueSet)) {
           return true;
         }
       }

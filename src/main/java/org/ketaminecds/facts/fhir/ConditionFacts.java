@@ -59,7 +59,7 @@ final class ConditionFacts {
               new Diagnosis(
                   category,
                   id,
-                  coding.getSystem(),
+                  terminology.canonicalSystem(coding.getSystem()),
                   coding.getCode(),
                   display,
                   status,

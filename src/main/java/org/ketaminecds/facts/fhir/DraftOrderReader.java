@@ -1,11 +1,14 @@
 package org.ketaminecds.facts.fhir;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.ketaminecds.facts.KetamineOrder;
@@ -16,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Finds the draft orders of ketamine or esketamine among {@code context.draftOrders} (contract,
  * "Draft orders"): a MedicationRequest whose medication code, or the code of the Medication it
  * references (contained or in the bundle), is in the ketamine-esketamine value set; or, lacking any
- * such code, whose text or display names ketamine, esketamine or Spravato.
+ * such code, whose text or display names ketamine, esketamine or Spravato. Each says which drug
+ * (esketamine by a code of value set esketamine or by its name), the route and why it was ordered.
  */
 @Component
 public class DraftOrderReader {
@@ -24,16 +28,24 @@ public class DraftOrderReader {
   static final ElementsRead READS = ElementsRead.of("MedicationRequest", "medication[x]");
 
   private final Terminology terminology;
+  private final OrderReasons reasons;
 
   public DraftOrderReader(Terminology terminology) {
     this.terminology = terminology;
+    this.reasons = new OrderReasons(terminology);
   }
 
   public List<KetamineOrder> ketamineOrders(Bundle draftOrders) {
     var medications = new ArrayList<Medication>();
+    Map<String, Condition> conditions = new HashMap<>();
     for (BundleEntryComponent entry : draftOrders.getEntry()) {
       if (entry.getResource() instanceof Medication medication) {
         medications.add(medication);
+      } else if (entry.getResource() instanceof Condition condition) {
+        conditions.put("Condition/" + condition.getIdElement().getIdPart(), condition);
+        if (entry.getFullUrl() != null) {
+          conditions.put(entry.getFullUrl(), condition);
+        }
       }
     }
     var lookup = new MedicationLookup(medications);
@@ -48,13 +60,45 @@ public class DraftOrderReader {
         CodeableConcept code = lookup.codeOf(request, request.getMedication());
         String named = ketamineNamed(code);
         if (named != null) {
+          boolean esketamine = isEsketamine(code, named);
+          String route = OrderRoutes.of(request);
+          OrderReasons.Decided reason = reasons.of(request, conditions);
           orders.add(
-              new KetamineOrder("MedicationRequest/" + request.getIdElement().getIdPart(), named));
+              new KetamineOrder(
+                  "MedicationRequest/" + request.getIdElement().getIdPart(),
+                  named,
+                  esketamine ? KetamineOrder.ESKETAMINE : KetamineOrder.KETAMINE,
+                  // Spravato is a nasal spray, its only form (PI 2.1)
+                  route == null && esketamine ? "nasal" : route,
+                  reason.reason(),
+                  reason.unresolved()));
         }
       }
     }
     return orders;
   }
+
+  private boolean isEsketamine(CodeableConcept code, String named) {
+    for (Coding coding : code.getCoding()) {
+      if (terminology.contains(ESKETAMINE, coding.getSystem(), coding.getCode())) {
+        return true;
+      }
+    }
+    if (AllergyFacts.ESKETAMINE_TEXT.matcher(named).find()) {
+      return true;
+    }
+    if (code.hasText() && AllergyFacts.ESKETAMINE_TEXT.matcher(code.getText()).find()) {
+      return true;
+    }
+    for (Coding coding : code.getCoding()) {
+      if (coding.hasDisplay() && AllergyFacts.ESKETAMINE_TEXT.matcher(coding.getDisplay()).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String ESKETAMINE = "esketamine";
 
   private String ketamineNamed(CodeableConcept code) {
     for (Coding coding : code.getCoding()) {
