@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import org.ketaminecds.rules.ConcludedTopics;
 import org.ketaminecds.rules.InvalidRuleSetException;
 import org.ketaminecds.rules.RuleCompiler;
 import org.ketaminecds.rules.RuleProblem;
@@ -121,7 +123,7 @@ public final class RuleSetCheck {
         .forEach(read -> problems.add(read.problem()));
     problems.addAll(
         TopicCoverage.check(
-            ruleSet.cardTemplates().keySet(),
+            concluded(ruleSet.cardTemplates().keySet(), source),
             scenarios.stream().map(Read::scenario).filter(s -> s != null).toList()));
     if (tables.isEmpty()) {
       compiler.release(ruleSet);
@@ -170,5 +172,13 @@ public final class RuleSetCheck {
           }
         });
     return read;
+  }
+
+  /** The topics of card files that a rule concludes: only those can be shown by a scenario. */
+  private static Set<String> concluded(Set<String> cardTopics, RuleSource source) {
+    Set<String> concluded = ConcludedTopics.in(source.filesEndingWith(".drl").values());
+    return cardTopics.stream()
+        .filter(concluded::contains)
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
   }
 }

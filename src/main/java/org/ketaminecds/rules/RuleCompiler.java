@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.compiler.kproject.models.KieBaseModelImpl;
 import org.drools.model.Model;
@@ -57,7 +56,6 @@ public final class RuleCompiler {
 
   static final String KIE_BASE = "ketamine-cds";
   private static final String RESOURCES = "src/main/resources/";
-  private static final Pattern FINDING_TOPIC = Pattern.compile("Finding\\.of\\(\\s*\"([^\"]+)\"");
   private static final String PACKAGE_UNIT = "package-";
   private static final String WHOLE_UNIT = "all-";
 
@@ -419,7 +417,7 @@ public final class RuleCompiler {
       String path, String text, Map<String, CardTemplate> templates, List<RuleProblem> problems) {
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      Matcher matcher = FINDING_TOPIC.matcher(lines[i]);
+      Matcher matcher = ConcludedTopics.FINDING_TOPIC.matcher(lines[i]);
       while (matcher.find()) {
         if (!templates.containsKey(matcher.group(1))) {
           problems.add(
