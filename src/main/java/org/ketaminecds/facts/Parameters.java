@@ -13,6 +13,7 @@ package org.ketaminecds.facts;
  * @param diastolicLimit uncontrolled above this diastolic pressure, mmHg (90)
  * @param pregnancyWindowDays a pregnancy Condition or status counts this long (42 weeks)
  * @param adultAgeYears below this age the pediatric caution applies (18)
+ * @param course the thresholds of the treatment course (section {@code course})
  */
 public record Parameters(
     int minTrialDays,
@@ -23,4 +24,5 @@ public record Parameters(
     int systolicLimit,
     int diastolicLimit,
     int pregnancyWindowDays,
-    int adultAgeYears) {}
+    int adultAgeYears,
+    CourseParameters course) {}

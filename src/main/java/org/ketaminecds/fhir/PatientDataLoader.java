@@ -96,6 +96,10 @@ public class PatientDataLoader implements AutoCloseable {
         missing.add(key);
       }
     }
+    if (request.fhirServer() == null || request.fhirServer().isBlank()) {
+      // Keys the service can do without are not asked of a server that is not there.
+      missing.removeIf(PrefetchKey::optional);
+    }
     if (!missing.isEmpty()) {
       fetcher
           .fetch(targetOf(request, missing), missing, deadlineNanos)

@@ -4,6 +4,8 @@ import java.util.List;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
@@ -29,9 +31,24 @@ public enum PrefetchKey {
   ALLERGIES(
       "allergies",
       "AllergyIntolerance?patient={{context.patientId}}",
-      List.of(AllergyIntolerance.class));
+      List.of(AllergyIntolerance.class)),
+  // The treatment course (issue 13): sessions given, and active orders for interactions. Optional:
+  // a chart without them is still checked for safety (see optional()).
+  ADMINISTRATIONS(
+      "administrations",
+      "MedicationAdministration?patient={{context.patientId}}&status=completed"
+          + "&_include=MedicationAdministration:medication",
+      List.of(MedicationAdministration.class, Medication.class)),
+  MEDICATION_REQUESTS(
+      "medicationRequests",
+      "MedicationRequest?patient={{context.patientId}}&status=active"
+          + "&_include=MedicationRequest:medication",
+      List.of(MedicationRequest.class, Medication.class));
 
-  /** Blood pressure (panels and single readings) and pregnancy status: what the rules look at. */
+  /**
+   * Blood pressure (panels and single readings), pregnancy status, PHQ-9 total score and body
+   * weight: what the rules look at.
+   */
   static final List<String> OBSERVATION_LOINC_CODES = ObservationCodes.LOINC;
 
   private final String key;
@@ -60,6 +77,16 @@ public enum PrefetchKey {
     return resourceTypes;
   }
 
+  /**
+   * Whether the key may go unread when it was not prefetched and no {@code fhirServer} was given:
+   * the course keys add course and interaction cards, but an EHR that sends only the safety data
+   * still gets its safety check rather than a 412. With a {@code fhirServer} they are fetched like
+   * every other key, and a failure is a 412 as for every other key.
+   */
+  boolean optional() {
+    return this == ADMINISTRATIONS || this == MEDICATION_REQUESTS;
+  }
+
   /** Whether the query is a read of one resource rather than a search returning a Bundle. */
   boolean isRead() {
     return this == PATIENT;
@@ -80,6 +107,9 @@ public enum PrefetchKey {
    * are set, so a static field of the enum read in a constant's arguments is still null.
    */
   private static final class ObservationCodes {
-    static final List<String> LOINC = List.of("85354-9", "55284-4", "8480-6", "8462-4", "82810-3");
+    static final List<String> LOINC =
+        List.of(
+            "85354-9", "55284-4", "8480-6", "8462-4", "82810-3", "44261-6", "29463-7", "3141-9",
+            "3142-7", "8350-1", "8351-9");
   }
 }

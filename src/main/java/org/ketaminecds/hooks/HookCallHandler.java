@@ -69,7 +69,15 @@ class HookCallHandler {
       throw e;
     }
     long loaded = System.nanoTime();
-    Advice advice = advisor.advise(ruleSet, call.service().hook(), chart, orders, today);
+    Advice advice =
+        advisor.advise(
+            ruleSet,
+            call.service().hook(),
+            call.patientDataRequest().patientId(),
+            chart,
+            call.draftOrders(),
+            orders,
+            today);
     log.info(
         "hookInstance={} service={} ruleset={} facts={} rulesFired={} cards={} load={} ms total={} ms",
         call.request().hookInstance(),

@@ -1,6 +1,7 @@
 package org.ketaminecds.rules;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The text of one card topic, kept beside the rules that make it ({@code *.card.yaml}) so that rule
@@ -15,6 +16,8 @@ import java.util.List;
  * @param sourceLabel who says so (e.g. the prescribing information)
  * @param sourceUrl where the clinician can read it
  * @param links further reading shown on the card
+ * @param suggestions the words of the actions the rules may offer on this card, by id (a rule
+ *     concludes a {@code SuggestedAction} with that id); {@code {{dose}}} is filled in
  */
 public record CardTemplate(
     String topic,
@@ -24,11 +27,29 @@ public record CardTemplate(
     String detail,
     String sourceLabel,
     String sourceUrl,
-    List<Link> links) {
+    List<Link> links,
+    Map<String, SuggestionText> suggestions) {
 
   public CardTemplate {
     links = List.copyOf(links);
+    suggestions = Map.copyOf(suggestions);
   }
+
+  /** A card without suggestions of its own. */
+  public CardTemplate(
+      String topic,
+      String title,
+      String indicator,
+      String summary,
+      String detail,
+      String sourceLabel,
+      String sourceUrl,
+      List<Link> links) {
+    this(topic, title, indicator, summary, detail, sourceLabel, sourceUrl, links, Map.of());
+  }
+
+  /** The label of a suggestion (on the button) and the description of its action. */
+  public record SuggestionText(String label, String description) {}
 
   /** A link of the card: a label and an absolute URL. */
   public record Link(String label, String url) {}

@@ -24,12 +24,14 @@ public class ChartFacts {
   private final MedicationTrialFacts trials;
   private final ObservationFacts observations;
   private final AllergyFacts allergies;
+  private final CourseFacts course;
 
   public ChartFacts(Terminology terminology) {
     this.conditions = new ConditionFacts(terminology);
     this.trials = new MedicationTrialFacts(terminology);
     this.observations = new ObservationFacts(terminology);
     this.allergies = new AllergyFacts(terminology);
+    this.course = new CourseFacts(terminology);
   }
 
   /**
@@ -51,6 +53,10 @@ public class ChartFacts {
     for (AllergyIntolerance allergy : chart.allergies()) {
       allergies.addTo(facts, allergy);
     }
+    var scores = course.addReadings(facts, chart.observations(), today);
+    course.addSessions(facts, chart.administrations(), medications, scores, today);
+    course.addInteractions(
+        facts, chart.medicationStatements(), chart.medicationRequests(), medications);
     return facts;
   }
 

@@ -13,12 +13,14 @@ import org.springframework.stereotype.Component;
  * Which prefetched resources can give a fact, decided as the fact classes of this package decide
  * it, so that the others need not be parsed at all (and of those parsed, which elements): a
  * Condition only through a coding in a value set ({@link ConditionFacts}); a MedicationStatement
- * only when it may count and names an antidepressant ({@link MedicationTrialFacts}); a Medication
- * only as the code of such a statement; an Observation only as a blood pressure or pregnancy status
- * ({@link ObservationFacts}). Patients, allergies (matched on free text too) and anything else are
- * always parsed. Of the resources parsed, HAPI sees only the elements these classes read. {@code
- * PrefetchFastPathTest} holds all this to the facts of a full parse: a fact class that reads a new
- * element must add it here.
+ * only when it may count and names an antidepressant ({@link MedicationTrialFacts}), or when active
+ * and an interacting drug; an Observation only as a blood pressure, pregnancy status, PHQ-9 or body
+ * weight ({@link ObservationFacts}, {@link CourseFacts}); a MedicationAdministration only when
+ * completed, a MedicationRequest only when active and of an interacting drug ({@link CourseFacts}).
+ * Every Medication is parsed (a session's may name ketamine by text alone). Patients, allergies
+ * (matched on free text too) and anything else are always parsed. Of the resources parsed, HAPI
+ * sees only the elements these classes read. {@code PrefetchFastPathTest} holds all this to the
+ * facts of a full parse: a fact class that reads a new element must add it here.
  */
 @Component
 public class ChartRelevance implements ResourceRelevance {
@@ -28,7 +30,9 @@ public class ChartRelevance implements ResourceRelevance {
           ObservationFacts.BP_PANEL,
           ObservationFacts.SYSTOLIC,
           ObservationFacts.DIASTOLIC,
-          ObservationFacts.PREGNANCY_STATUS);
+          ObservationFacts.PREGNANCY_STATUS,
+          CourseFacts.PHQ9,
+          CourseFacts.BODY_WEIGHT);
 
   /**
    * The elements the fact classes read, by resource type ({@code onset} stands for every onset[x]);
@@ -49,7 +53,11 @@ public class ChartRelevance implements ResourceRelevance {
           "AllergyIntolerance",
           Set.of("clinicalStatus", "verificationStatus", "code", "criticality", "recordedDate"),
           "Patient",
-          Set.of("birthDate", "gender"));
+          Set.of("birthDate", "gender"),
+          "MedicationAdministration",
+          Set.of("status", "medication", "effective", "dosage"),
+          "MedicationRequest",
+          Set.of("status", "medication"));
 
   private static final Set<String> ALWAYS_READ = Set.of("resourceType", "id", "meta", "contained");
 
@@ -68,7 +76,12 @@ public class ChartRelevance implements ResourceRelevance {
     return switch (resource.resourceType()) {
       case "Condition" -> resource.code().stream().anyMatch(this::inSomeValueSet);
       case "MedicationStatement" -> statementMayCount(resource);
-      case "Medication" -> resource.code().stream().anyMatch(this::isAntidepressant);
+      // A Medication can name ketamine by its text or display alone (a session), which the scan
+      // does not see: every Medication is read.
+      case "Medication" -> true;
+      case "MedicationAdministration" ->
+          resource.status() == null || "completed".equals(resource.status());
+      case "MedicationRequest" -> requestMayInteract(resource);
       case "Observation" -> observationMayCount(resource);
       default -> true;
     };
@@ -104,7 +117,28 @@ public class ChartRelevance implements ResourceRelevance {
       // The code is in a Medication (or nowhere): parsed, and the lookup decides.
       return true;
     }
-    return statement.medicationCode().stream().anyMatch(this::isAntidepressant);
+    return statement.medicationCode().stream().anyMatch(this::isAntidepressant)
+        || ("active".equals(statement.status())
+            && statement.medicationCode().stream().anyMatch(this::interacts));
+  }
+
+  /** An active order (of the chart, not a draft) may give an interaction fact. */
+  private boolean requestMayInteract(ScannedResource request) {
+    if (request.status() != null && !"active".equals(request.status())) {
+      return false;
+    }
+    return request.medicationReference()
+        || request.medicationCode().isEmpty()
+        || request.medicationCode().stream().anyMatch(this::interacts);
+  }
+
+  private boolean interacts(ScannedCoding coding) {
+    for (String valueSet : CourseFacts.INTERACTIONS) {
+      if (terminology.contains(valueSet, coding.system(), coding.code())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean observationMayCount(ScannedResource observation) {

@@ -6,8 +6,10 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Timing;
 import org.ketaminecds.facts.KetamineOrder;
 import org.ketaminecds.terminology.Terminology;
 import org.springframework.stereotype.Component;
@@ -22,9 +24,11 @@ import org.springframework.stereotype.Component;
 public class DraftOrderReader {
 
   private final Terminology terminology;
+  private final KetamineDrug drugs;
 
   public DraftOrderReader(Terminology terminology) {
     this.terminology = terminology;
+    this.drugs = new KetamineDrug(terminology);
   }
 
   public List<KetamineOrder> ketamineOrders(Bundle draftOrders) {
@@ -46,12 +50,46 @@ public class DraftOrderReader {
         CodeableConcept code = lookup.codeOf(request, request.getMedication());
         String named = ketamineNamed(code);
         if (named != null) {
+          String drug = drugs.drugOf(code);
+          Dosage dosage =
+              request.hasDosageInstruction() ? request.getDosageInstructionFirstRep() : null;
           orders.add(
-              new KetamineOrder("MedicationRequest/" + request.getIdElement().getIdPart(), named));
+              new KetamineOrder(
+                  "MedicationRequest/" + request.getIdElement().getIdPart(),
+                  named,
+                  drug == null ? KetamineDrug.KETAMINE : drug,
+                  dosage != null && dosage.hasRoute()
+                      ? KetamineDrug.routeOf(dosage.getRoute())
+                      : null,
+                  KetamineDrug.doseMgOf(dosage),
+                  dosesPerWeek(dosage)));
         }
       }
     }
     return orders;
+  }
+
+  /** How often a dosage's timing gives a dose per week, or null when its timing does not say. */
+  private static Double dosesPerWeek(Dosage dosage) {
+    if (dosage == null || !dosage.hasTiming() || !dosage.getTiming().hasRepeat()) {
+      return null;
+    }
+    Timing.TimingRepeatComponent repeat = dosage.getTiming().getRepeat();
+    if (!repeat.hasPeriod() || !repeat.hasPeriodUnit() || repeat.getPeriod().doubleValue() <= 0) {
+      return null;
+    }
+    double days =
+        switch (repeat.getPeriodUnit()) {
+          case D -> 1;
+          case WK -> 7;
+          case MO -> 30;
+          default -> 0;
+        };
+    if (days == 0) {
+      return null;
+    }
+    int frequency = repeat.hasFrequency() ? repeat.getFrequency() : 1;
+    return frequency * 7.0 / (repeat.getPeriod().doubleValue() * days);
   }
 
   private String ketamineNamed(CodeableConcept code) {

@@ -89,7 +89,55 @@ final class CardTopics {
               "ci-pediatric",
               "Under 18 years of age",
               "warning",
-              "Age under 18 on the day of the call."));
+              "Age under 18 on the day of the call."),
+          // The treatment course and interactions (contract revision 2, issue 13).
+          new Topic(
+              "interaction-cns-depressant",
+              "CNS depressant taken",
+              "warning",
+              "An active benzodiazepine, opioid, barbiturate, z-drug or gabapentinoid"
+                  + " (MedicationStatement or MedicationRequest active): more sedation."),
+          new Topic(
+              "interaction-psychostimulant",
+              "Psychostimulant taken",
+              "warning",
+              "An active amphetamine, methylphenidate, modafinil or armodafinil: blood pressure"
+                  + " rises further."),
+          new Topic(
+              "interaction-maoi",
+              "Monoamine oxidase inhibitor taken",
+              "warning",
+              "An active monoamine oxidase inhibitor: blood pressure rises further."),
+          new Topic(
+              "esketamine-course-plan",
+              "Esketamine session plan",
+              "info",
+              "An esketamine order: REMS setting, observation, blood pressure, driving, and where"
+                  + " the patient is in the course with the label's dose and frequency."),
+          new Topic(
+              "ketamine-infusion-plan",
+              "IV ketamine infusion plan",
+              "info",
+              "An IV racemic ketamine order: off-label; 0.5 mg/kg over 40 minutes for the latest"
+                  + " weight; a course of about 6 infusions; infusions so far; monitoring."),
+          new Topic(
+              "dosing-schedule-deviation",
+              "Dose or schedule departs from the label or protocol",
+              "warning",
+              "The draft order departs from the esketamine label's dose or schedule, or the IV"
+                  + " ketamine dose from 0.5 mg/kg of the latest weight."),
+          new Topic(
+              "course-no-response",
+              "No response to the course",
+              "warning",
+              "PHQ-9 reduced by less than the parameter from the baseline after the parameter"
+                  + " number of infusions or at the end of esketamine induction."),
+          new Topic(
+              "course-response",
+              "Response to the course",
+              "info",
+              "PHQ-9 reduced by 50 % or more, or below 5, during a course: the maintenance step"
+                  + " that is due."));
 
   private CardTopics() {}
 

@@ -133,6 +133,42 @@ final class ValueSetCatalog {
     specs.add(ketamine());
     specs.add(antidepressants());
     specs.add(augmentationAgents());
+    // The treatment course and its interactions (issue 13), one whole file each.
+    specs.add(
+        whole(
+            "phq9-total-score",
+            "PHQ-9 total score",
+            "The PHQ-9 total score (topics course-response and course-no-response: response from"
+                + " the baseline before the first session).",
+            "phq9_total_score.csv"));
+    specs.add(
+        whole(
+            "body-weight",
+            "Body weight",
+            "Body weight readings (topics ketamine-infusion-plan and dosing-schedule-deviation:"
+                + " 0.5 mg/kg of the latest weight).",
+            "body_weight.csv"));
+    specs.add(
+        whole(
+            "interaction-cns-depressant",
+            "CNS depressants",
+            "Benzodiazepines, opioids, barbiturates, z-drugs and gabapentinoids (topic"
+                + " interaction-cns-depressant; Spravato PI section 7: more sedation).",
+            "interaction_cns_depressant.csv"));
+    specs.add(
+        whole(
+            "interaction-psychostimulant",
+            "Psychostimulants",
+            "Amphetamines and methylphenidate (topic interaction-psychostimulant; Spravato PI"
+                + " section 7: blood pressure rises further).",
+            "interaction_psychostimulant.csv"));
+    specs.add(
+        whole(
+            "interaction-maoi",
+            "Monoamine oxidase inhibitors",
+            "Monoamine oxidase inhibitors (topic interaction-maoi; Spravato PI section 7: blood"
+                + " pressure rises further).",
+            "interaction_maoi.csv"));
     assertUniqueIds(specs);
     return specs;
   }
