@@ -78,10 +78,10 @@ public enum PrefetchKey {
   }
 
   /**
-   * Whether the key may go unread when it was not prefetched and no {@code fhirServer} was given:
-   * the course keys add course and interaction cards, but an EHR that sends only the safety data
-   * still gets its safety check rather than a 412. With a {@code fhirServer} they are fetched like
-   * every other key, and a failure is a 412 as for every other key.
+   * Whether the key may go unread when it was not prefetched: the course keys add course and
+   * interaction cards, but an EHR that prefetches only the safety data, or sends no {@code
+   * fhirServer}, still gets its safety check rather than a 412. When other keys are fetched from
+   * the {@code fhirServer}, these are fetched with them, and a failure is a 412 as for any key.
    */
   boolean optional() {
     return this == ADMINISTRATIONS || this == MEDICATION_REQUESTS;

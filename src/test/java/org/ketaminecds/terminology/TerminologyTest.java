@@ -49,7 +49,12 @@ class TerminologyTest {
             "diastolic-blood-pressure",
             "ketamine-esketamine",
             "antidepressant-medication",
-            "augmentation-agent");
+            "augmentation-agent",
+            "phq9-total-score",
+            "body-weight",
+            "interaction-cns-depressant",
+            "interaction-psychostimulant",
+            "interaction-maoi");
     assertThat(terminology.codeCount()).isGreaterThan(4000);
   }
 
