@@ -5,6 +5,7 @@ import ca.uhn.fhir.parser.IParser;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -35,7 +36,16 @@ final class SuggestionBuilder {
   static List<Card.Suggestion> suggestions(
       CardTemplate template, List<SuggestedAction> actions, SuggestionContext context) {
     var suggestions = new ArrayList<Card.Suggestion>();
-    for (SuggestedAction action : actions) {
+    // The rules conclude in no fixed order: the card file's order, then the target, is the order.
+    List<String> order = List.copyOf(template.suggestions().keySet());
+    List<SuggestedAction> sorted =
+        actions.stream()
+            .sorted(
+                Comparator.comparingInt((SuggestedAction a) -> order.indexOf(a.id()))
+                    .thenComparing(a -> String.valueOf(a.reference()))
+                    .thenComparing(a -> a.doseMg() == null ? 0 : a.doseMg()))
+            .toList();
+    for (SuggestedAction action : sorted) {
       CardTemplate.SuggestionText text = template.suggestions().get(action.id());
       if (text == null) {
         continue; // the card file does not offer it: the rule author's choice
@@ -93,7 +103,6 @@ final class SuggestionBuilder {
 
   private static ServiceRequest referral(String patient, String reasonCondition) {
     ServiceRequest referral = new ServiceRequest();
-    referral.setId(UUID.randomUUID().toString());
     referral.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
     referral.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
     referral.setCode(
@@ -108,7 +117,6 @@ final class SuggestionBuilder {
 
   private static ServiceRequest serviceRequest(String patient, Coding code, String text) {
     ServiceRequest order = new ServiceRequest();
-    order.setId(UUID.randomUUID().toString());
     order.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
     order.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
     order.setCode(new CodeableConcept().addCoding(code).setText(text));

@@ -1,5 +1,7 @@
 package org.ketaminecds.rules;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +34,8 @@ public record CardTemplate(
 
   public CardTemplate {
     links = List.copyOf(links);
-    suggestions = Map.copyOf(suggestions);
+    // In the card file's order: the order in which the card offers them.
+    suggestions = Collections.unmodifiableMap(new LinkedHashMap<>(suggestions));
   }
 
   /** A card without suggestions of its own. */
