@@ -408,7 +408,8 @@
           el('li', null,
             el('span', { className: 'action-type', text: action.type }),
             ' ', action.description || '',
-            action.resourceId ? el('code', { text: ' ' + action.resourceId }) : null)
+            action.resourceId ? el('code', { text: ' ' + action.resourceId }) : null,
+            action.resource ? resourceJson(action.resource) : null)
         );
       });
       var button = el('button', {
@@ -423,6 +424,13 @@
       box.appendChild(el('div', { className: 'suggestion-row' }, button, actions));
     });
     return box;
+  }
+
+  /** The FHIR resource a create or update suggestion carries, folded: the author opens it. */
+  function resourceJson(resource) {
+    return el('details', { className: 'suggestion-resource' },
+      el('summary', { text: (resource.resourceType || 'Resource') + ' (JSON)' }),
+      el('pre', { text: JSON.stringify(resource, null, 2) }));
   }
 
   function renderRules(rules) {

@@ -2,9 +2,12 @@ package org.ketaminecds.advice;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.ketaminecds.cards.CardAssembler;
+import org.ketaminecds.cards.SuggestionContext;
 import org.ketaminecds.facts.HookContext;
 import org.ketaminecds.facts.KetamineOrder;
 import org.ketaminecds.facts.fhir.ChartFacts;
@@ -54,6 +57,22 @@ public class ClinicalAdvisor {
       PatientRecord chart,
       List<KetamineOrder> orders,
       LocalDate today) {
+    String patientId = chart.patient() == null ? null : chart.patient().getIdElement().getIdPart();
+    return advise(ruleSet, hook, patientId, chart, null, orders, today);
+  }
+
+  /**
+   * @param patientId {@code context.patientId}: the subject of every suggested resource
+   * @param draftOrders the draft orders as sent, or null: an update suggestion keeps what they hold
+   */
+  public Advice advise(
+      RuleSet ruleSet,
+      String hook,
+      String patientId,
+      PatientRecord chart,
+      Bundle draftOrders,
+      List<KetamineOrder> orders,
+      LocalDate today) {
     var facts = new ArrayList<Object>(chartFacts.extract(chart, today));
     if (HookContext.isOrderHook(hook)) {
       orders = OrderScope.psychiatric(orders, facts);
@@ -67,6 +86,22 @@ public class ClinicalAdvisor {
     facts.add(new HookContext(hook, today));
     Evaluation evaluation = evaluator.evaluate(ruleSet, facts);
     return new Advice(
-        cardAssembler.cards(evaluation, ruleSet, orders, today), evaluation, facts.size());
+        cardAssembler.cards(
+            evaluation, ruleSet, orders, today, suggestionContext(patientId, draftOrders)),
+        evaluation,
+        facts.size());
+  }
+
+  private static SuggestionContext suggestionContext(String patientId, Bundle draftOrders) {
+    var drafts = new HashMap<String, MedicationRequest>();
+    if (draftOrders != null) {
+      for (Bundle.BundleEntryComponent entry : draftOrders.getEntry()) {
+        if (entry.getResource() instanceof MedicationRequest request
+            && request.getIdElement().getIdPart() != null) {
+          drafts.put("MedicationRequest/" + request.getIdElement().getIdPart(), request);
+        }
+      }
+    }
+    return new SuggestionContext(patientId, drafts);
   }
 }

@@ -1,6 +1,7 @@
 package org.ketaminecds.cards;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.util.List;
 import java.util.Map;
 
@@ -32,9 +33,18 @@ public record Card(
   public record Suggestion(
       String label, String uuid, Boolean isRecommended, List<Action> actions) {}
 
-  /** A suggested action; for this service, deleting a draft order by {@code resourceId}. */
+  /**
+   * A suggested action: {@code delete} of a draft order by {@code resourceId}, or {@code create} /
+   * {@code update} of {@code resource}, a FHIR R4 resource as JSON (written as it is).
+   */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public record Action(String type, String description, String resourceId) {}
+  public record Action(
+      String type, String description, String resourceId, @JsonRawValue String resource) {
+
+    public Action(String type, String description, String resourceId) {
+      this(type, description, resourceId, null);
+    }
+  }
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public record Link(String label, String url, String type) {}

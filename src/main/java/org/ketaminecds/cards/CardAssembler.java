@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.ketaminecds.facts.Finding;
 import org.ketaminecds.facts.KetamineOrder;
+import org.ketaminecds.facts.SuggestedAction;
 import org.ketaminecds.rules.CardTemplate;
 import org.ketaminecds.rules.Evaluation;
 import org.ketaminecds.rules.RuleSet;
@@ -45,6 +46,18 @@ public class CardAssembler {
    */
   public List<Card> cards(
       Evaluation evaluation, RuleSet ruleSet, List<KetamineOrder> orders, LocalDate today) {
+    return cards(evaluation, ruleSet, orders, today, SuggestionContext.none());
+  }
+
+  /**
+   * @param context the patient and the draft orders, for the resources of suggestions
+   */
+  public List<Card> cards(
+      Evaluation evaluation,
+      RuleSet ruleSet,
+      List<KetamineOrder> orders,
+      LocalDate today,
+      SuggestionContext context) {
     Map<String, List<Object>> evidenceByTopic = new LinkedHashMap<>();
     for (Finding finding : evaluation.findings()) {
       evidenceByTopic
@@ -57,7 +70,22 @@ public class CardAssembler {
         (topic, evidence) -> {
           CardTemplate template =
               ruleSet.cardTemplate(topic).orElseGet(() -> missingTemplate(topic, ruleSet));
-          cards.add(card(template, distinct(evidence), evaluation, trials, orders, today));
+          List<SuggestedAction> actions =
+              distinct(evidence).stream()
+                  .filter(SuggestedAction.class::isInstance)
+                  .map(SuggestedAction.class::cast)
+                  .toList();
+          List<Object> shown =
+              distinct(evidence).stream().filter(e -> !(e instanceof SuggestedAction)).toList();
+          cards.add(
+              card(
+                  template,
+                  shown,
+                  SuggestionBuilder.suggestions(template, actions, context),
+                  evaluation,
+                  trials,
+                  orders,
+                  today));
         });
     cards.sort(
         Comparator.comparing((Card card) -> SEVERITY.getOrDefault(card.indicator(), 3))
@@ -68,6 +96,7 @@ public class CardAssembler {
   private Card card(
       CardTemplate template,
       List<Object> evidence,
+      List<Card.Suggestion> offered,
       Evaluation evaluation,
       TrialsBlock trials,
       List<KetamineOrder> orders,
@@ -106,6 +135,11 @@ public class CardAssembler {
     }
     detail = detail.strip();
     boolean deleteOrders = "critical".equals(template.indicator()) && !orders.isEmpty();
+    var suggestions = new ArrayList<Card.Suggestion>();
+    if (deleteOrders) {
+      suggestions.add(deleteSuggestion(orders));
+    }
+    suggestions.addAll(offered);
     return new Card(
         UUID.randomUUID().toString(),
         summary,
@@ -115,8 +149,9 @@ public class CardAssembler {
             template.sourceLabel(),
             template.sourceUrl(),
             new Card.Coding(TOPIC_SYSTEM, template.topic(), template.title())),
-        deleteOrders ? List.of(deleteSuggestion(orders)) : List.of(),
-        deleteOrders ? "any" : null,
+        suggestions,
+        // "any" on every card with suggestions (contract revision 2: what Epic accepts).
+        suggestions.isEmpty() ? null : "any",
         OverrideReasons.of(template, deleteOrders),
         template.links().stream()
             .map(link -> new Card.Link(link.label(), link.url(), "absolute"))

@@ -31,6 +31,10 @@ final class EvidenceText {
   private EvidenceText() {}
 
   static String shortName(Object evidence) {
+    String course = CourseText.shortName(evidence);
+    if (course != null) {
+      return course;
+    }
     if (evidence instanceof Diagnosis d) {
       return d.display() != null ? d.display() : d.code();
     }
@@ -73,6 +77,10 @@ final class EvidenceText {
   }
 
   static String line(Object evidence, LocalDate today) {
+    String course = CourseText.line(evidence);
+    if (course != null) {
+      return course;
+    }
     if (evidence instanceof Diagnosis d) {
       var text = new StringJoiner(", ", "- **" + shortName(d) + "** (" + codeOf(d) + "), ", "");
       text.add(status(d));

@@ -15,6 +15,8 @@ import java.util.Locale;
  * @param reason why it was ordered, from reasonCode / reasonReference
  * @param reasonReferences references to Conditions given as the reason that the draft orders did
  *     not carry: looked up in the chart before the rules run, then empty
+ * @param doseMg the dose per administration in mg, or null when not given in a unit of mass
+ * @param dosesPerWeek how often the order's timing gives it per week, or null when not given
  */
 public record KetamineOrder(
     String resourceId,
@@ -22,7 +24,9 @@ public record KetamineOrder(
     String drug,
     String route,
     OrderReason reason,
-    List<String> reasonReferences) {
+    List<String> reasonReferences,
+    Double doseMg,
+    Double dosesPerWeek) {
 
   public static final String ESKETAMINE = "esketamine";
   public static final String KETAMINE = "ketamine";
@@ -39,7 +43,9 @@ public record KetamineOrder(
         namesEsketamine(medication) ? ESKETAMINE : KETAMINE,
         namesEsketamine(medication) ? "nasal" : null,
         OrderReason.NOT_GIVEN,
-        List.of());
+        List.of(),
+        null,
+        null);
   }
 
   public boolean esketamine() {
@@ -50,9 +56,15 @@ public record KetamineOrder(
     return "intravenous".equals(route);
   }
 
+  /** Racemic ketamine given intravenously, or with no route given (how it is given for TRD). */
+  public boolean intravenousKetamine() {
+    return !esketamine() && (route == null || "intravenous".equals(route));
+  }
+
   /** The same order with its reason decided. */
   public KetamineOrder withReason(OrderReason decided) {
-    return new KetamineOrder(resourceId, medication, drug, route, decided, List.of());
+    return new KetamineOrder(
+        resourceId, medication, drug, route, decided, List.of(), doseMg, dosesPerWeek);
   }
 
   static boolean namesEsketamine(String text) {

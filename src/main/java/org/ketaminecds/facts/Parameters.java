@@ -20,6 +20,7 @@ package org.ketaminecds.facts;
  * @param suicidalIdeationWindowDays an active suicidal-ideation Condition this recent is acute
  *     (rev. 2: 30)
  * @param lactationWindowDays a lactation Condition or breastfeeding status counts this long (365)
+ * @param course the thresholds of the treatment course (section {@code course})
  */
 public record Parameters(
     int minTrialDays,
@@ -35,4 +36,5 @@ public record Parameters(
     int responseDropPercent,
     int bloodPressurePairingMinutes,
     int suicidalIdeationWindowDays,
-    int lactationWindowDays) {}
+    int lactationWindowDays,
+    CourseParameters course) {}

@@ -104,6 +104,14 @@ public class PatientDataLoader implements AutoCloseable {
         continueFrom.put(key, prefetched.get().nextUrl());
       }
     }
+    if (request.fhirServer() == null
+        || request.fhirServer().isBlank()
+        || missing.stream().allMatch(PrefetchKey::optional)) {
+      // Keys the service can do without are fetched only along with the others: not from a
+      // server that is not there, and not when the EHR prefetched everything else (an EHR that
+      // knows only the safety keys gets its safety check, without a round trip more).
+      missing.removeIf(PrefetchKey::optional);
+    }
     if (!missing.isEmpty()) {
       fetch(targetOf(request, missing, continueFrom), missing, continueFrom, deadlineNanos)
           .forEach(

@@ -6,6 +6,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
@@ -24,14 +26,37 @@ public record PatientRecord(
     List<MedicationStatement> medicationStatements,
     List<Medication> medications,
     List<Observation> observations,
-    List<AllergyIntolerance> allergies) {
+    List<AllergyIntolerance> allergies,
+    List<MedicationAdministration> administrations,
+    List<MedicationRequest> medicationRequests) {
 
   public PatientRecord {
+    administrations = List.copyOf(administrations);
+    medicationRequests = List.copyOf(medicationRequests);
     conditions = List.copyOf(conditions);
     medicationStatements = List.copyOf(medicationStatements);
     medications = List.copyOf(medications);
     observations = List.copyOf(observations);
     allergies = List.copyOf(allergies);
+  }
+
+  /** A chart without course data: no sessions given, no active orders. */
+  public PatientRecord(
+      Patient patient,
+      List<Condition> conditions,
+      List<MedicationStatement> medicationStatements,
+      List<Medication> medications,
+      List<Observation> observations,
+      List<AllergyIntolerance> allergies) {
+    this(
+        patient,
+        conditions,
+        medicationStatements,
+        medications,
+        observations,
+        allergies,
+        List.of(),
+        List.of());
   }
 
   /**
@@ -45,6 +70,8 @@ public record PatientRecord(
     private final List<Medication> medications = new ArrayList<>();
     private final List<Observation> observations = new ArrayList<>();
     private final List<AllergyIntolerance> allergies = new ArrayList<>();
+    private final List<MedicationAdministration> administrations = new ArrayList<>();
+    private final List<MedicationRequest> requests = new ArrayList<>();
 
     /** Adds a resource of the chart; false (and nothing added) for any other type. */
     public boolean add(IBaseResource resource) {
@@ -60,6 +87,10 @@ public record PatientRecord(
         observations.add(o);
       } else if (resource instanceof AllergyIntolerance a) {
         allergies.add(a);
+      } else if (resource instanceof MedicationAdministration a) {
+        administrations.add(a);
+      } else if (resource instanceof MedicationRequest r) {
+        requests.add(r);
       } else {
         return false;
       }
@@ -72,7 +103,14 @@ public record PatientRecord(
 
     public PatientRecord build() {
       return new PatientRecord(
-          patient, conditions, statements, medications, observations, allergies);
+          patient,
+          conditions,
+          statements,
+          medications,
+          observations,
+          allergies,
+          administrations,
+          requests);
     }
   }
 }

@@ -8,6 +8,8 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
@@ -30,6 +32,8 @@ final class PatientRecordAssembler {
     List<Medication> medications = new ArrayList<>();
     List<Observation> observations = new ArrayList<>();
     List<AllergyIntolerance> allergies = new ArrayList<>();
+    List<MedicationAdministration> administrations = new ArrayList<>();
+    List<MedicationRequest> requests = new ArrayList<>();
     for (PrefetchKey key : PrefetchKey.values()) {
       for (ChartEntry entry : entriesByKey.getOrDefault(key, List.of())) {
         if (entry.identity() != null && !seen.add(entry.identity())) {
@@ -48,10 +52,22 @@ final class PatientRecordAssembler {
           observations.add((Observation) resource);
         } else if (resource instanceof AllergyIntolerance) {
           allergies.add((AllergyIntolerance) resource);
+        } else if (resource instanceof MedicationAdministration) {
+          administrations.add((MedicationAdministration) resource);
+        } else if (resource instanceof MedicationRequest) {
+          requests.add((MedicationRequest) resource);
         }
       }
     }
     Patient patient = patients.isEmpty() ? null : patients.get(0);
-    return new PatientRecord(patient, conditions, statements, medications, observations, allergies);
+    return new PatientRecord(
+        patient,
+        conditions,
+        statements,
+        medications,
+        observations,
+        allergies,
+        administrations,
+        requests);
   }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
@@ -29,9 +31,24 @@ public enum PrefetchKey {
   ALLERGIES(
       "allergies",
       "AllergyIntolerance?patient={{context.patientId}}",
-      List.of(AllergyIntolerance.class));
+      List.of(AllergyIntolerance.class)),
+  // The treatment course (issue 13): sessions given, and active orders for interactions. Optional:
+  // a chart without them is still checked for safety (see optional()).
+  ADMINISTRATIONS(
+      "administrations",
+      "MedicationAdministration?patient={{context.patientId}}&status=completed"
+          + "&_include=MedicationAdministration:medication",
+      List.of(MedicationAdministration.class, Medication.class)),
+  MEDICATION_REQUESTS(
+      "medicationRequests",
+      "MedicationRequest?patient={{context.patientId}}&status=active"
+          + "&_include=MedicationRequest:medication",
+      List.of(MedicationRequest.class, Medication.class));
 
-  /** Blood pressure, pregnancy status, hCG tests and breastfeeding status: what the rules read. */
+  /**
+   * Blood pressure (panels and single readings), pregnancy status, hCG tests, breastfeeding status,
+   * PHQ-9 total score and body weight: what the rules look at.
+   */
   static final List<String> OBSERVATION_LOINC_CODES = ObservationCodes.LOINC;
 
   private final String key;
@@ -60,6 +77,16 @@ public enum PrefetchKey {
     return resourceTypes;
   }
 
+  /**
+   * Whether the key may go unread when it was not prefetched: the course keys add course and
+   * interaction cards, but an EHR that prefetches only the safety data, or sends no {@code
+   * fhirServer}, still gets its safety check rather than a 412. When other keys are fetched from
+   * the {@code fhirServer}, these are fetched with them, and a failure is a 412 as for any key.
+   */
+  boolean optional() {
+    return this == ADMINISTRATIONS || this == MEDICATION_REQUESTS;
+  }
+
   /** Whether the query is a read of one resource rather than a search returning a Bundle. */
   boolean isRead() {
     return this == PATIENT;
@@ -81,7 +108,8 @@ public enum PrefetchKey {
    */
   private static final class ObservationCodes {
     // blood pressure (panels, single readings in any position), pregnancy status, and (rev. 2)
-    // breastfeeding status and hCG tests, PHQ-9 (44261-6: a fall contradicts a trial's failure):
+    // breastfeeding status and hCG tests, PHQ-9 (44261-6: a fall contradicts a trial's failure;
+    // the course's response) and body weight (29463-7 and its variants: the IV dose):
     // the codes of the Observation value sets the facts read
     static final List<String> LOINC =
         List.of(
@@ -90,6 +118,6 @@ public enum PrefetchKey {
             "20994-0", "2106-3", "2107-1", "2110-5", "2111-3", "2112-1", "2113-9", "2114-7",
             "2115-4", "2118-8", "2119-6", "21198-7", "25372-4", "25373-2", "34670-0", "45194-8",
             "55869-2", "55870-0", "56497-1", "80384-1", "80385-8", "83086-9", "93769-8", "99104-2",
-            "63895-7", "44261-6");
+            "63895-7", "44261-6", "29463-7", "3141-9", "3142-7", "8350-1", "8351-9");
   }
 }

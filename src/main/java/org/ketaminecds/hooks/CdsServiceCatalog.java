@@ -12,7 +12,8 @@ class CdsServiceCatalog {
 
   static final String USAGE_REQUIREMENTS =
       "Reads Patient, Condition, MedicationStatement (with Medication), Observation (blood"
-          + " pressure, pregnancy status) and AllergyIntolerance of the patient in context: prefetch"
+          + " pressure, pregnancy status, PHQ-9, body weight), AllergyIntolerance,"
+          + " MedicationAdministration and MedicationRequest of the patient in context: prefetch"
           + " them, or grant patient/*.read (or patient/*.rs) scopes for these types in"
           + " fhirAuthorization.";
 

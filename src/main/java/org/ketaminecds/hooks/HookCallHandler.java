@@ -97,7 +97,15 @@ class HookCallHandler {
       throw e;
     }
     long loaded = System.nanoTime();
-    Advice advice = advisor.advise(ruleSet, call.service().hook(), chart, orders, today);
+    Advice advice =
+        advisor.advise(
+            ruleSet,
+            call.service().hook(),
+            call.patientDataRequest().patientId(),
+            chart,
+            call.draftOrders(),
+            orders,
+            today);
     // Topics a clinician snoozed for this patient are left out (issue 14).
     SnoozeFilter.Visible visible = snoozes.visible(call.patientId(), ruleSet, advice.cards());
     log.info(

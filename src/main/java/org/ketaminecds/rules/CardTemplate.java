@@ -1,6 +1,9 @@
 package org.ketaminecds.rules;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The text of one card topic, kept beside the rules that make it ({@code *.card.yaml}) so that rule
@@ -21,6 +24,8 @@ import java.util.List;
  *     ({@code snooze: false} in the card file turns it off; critical cards are never snoozed)
  * @param definition what the topic means, for the card-topic CodeSystem (which is generated from
  *     the card files); null when the card file gives none
+ * @param suggestions the words of the actions the rules may offer on this card, by id (a rule
+ *     concludes a {@code SuggestedAction} with that id); {@code {{dose}}} is filled in
  */
 public record CardTemplate(
     String topic,
@@ -32,13 +37,16 @@ public record CardTemplate(
     String sourceUrl,
     List<Link> links,
     boolean snooze,
-    String definition) {
+    String definition,
+    Map<String, SuggestionText> suggestions) {
 
   public CardTemplate {
     links = List.copyOf(links);
+    // In the card file's order: the order in which the card offers them.
+    suggestions = Collections.unmodifiableMap(new LinkedHashMap<>(suggestions));
   }
 
-  /** A topic that may be snoozed (the default of a card file), without a definition. */
+  /** A card that may be snoozed, without a definition or suggestions of its own. */
   public CardTemplate(
       String topic,
       String title,
@@ -48,7 +56,18 @@ public record CardTemplate(
       String sourceLabel,
       String sourceUrl,
       List<Link> links) {
-    this(topic, title, indicator, summary, detail, sourceLabel, sourceUrl, links, true, null);
+    this(
+        topic,
+        title,
+        indicator,
+        summary,
+        detail,
+        sourceLabel,
+        sourceUrl,
+        links,
+        true,
+        null,
+        Map.of());
   }
 
   /** The same card with other summary and detail text (parameters filled in). */
@@ -63,8 +82,12 @@ public record CardTemplate(
         sourceUrl,
         links,
         snooze,
-        definition);
+        definition,
+        suggestions);
   }
+
+  /** The label of a suggestion (on the button) and the description of its action. */
+  public record SuggestionText(String label, String description) {}
 
   /** A link of the card: a label and an absolute URL. */
   public record Link(String label, String url) {}

@@ -1,9 +1,11 @@
 package org.ketaminecds.rules;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ketaminecds.rules.CardTemplate.Link;
+import org.ketaminecds.rules.CardTemplate.SuggestionText;
 
 /** Reads one {@code *.card.yaml}: the words of one card topic. */
 final class CardTemplateReader {
@@ -34,7 +36,27 @@ final class CardTemplateReader {
         links,
         // Snooze is on unless the rule author turns it off for the topic (issue 14).
         yaml.optionalYesNo("snooze", true),
-        yaml.optionalText("definition"));
+        yaml.optionalText("definition"),
+        suggestions(yaml));
+  }
+
+  /** {@code suggestions}: rows of id, label and description, each id once. */
+  private static Map<String, SuggestionText> suggestions(YamlData yaml) {
+    var suggestions = new LinkedHashMap<String, SuggestionText>();
+    for (Map<String, Object> row : yaml.optionalRows("suggestions")) {
+      if (!(row.get("id") instanceof String id)
+          || !(row.get("label") instanceof String label)
+          || !(row.get("description") instanceof String description)
+          || label.isBlank()
+          || description.isBlank()) {
+        throw yaml.error(
+            "each suggestion needs an id, a label and a description; this one does not: " + row);
+      }
+      if (suggestions.put(id, new SuggestionText(label.strip(), description.strip())) != null) {
+        throw yaml.error("the suggestion " + id + " is listed twice");
+      }
+    }
+    return suggestions;
   }
 
   private static Link link(YamlData yaml, Map<String, Object> row) {

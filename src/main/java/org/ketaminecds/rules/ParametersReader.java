@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.ketaminecds.facts.CourseParameters;
 import org.ketaminecds.facts.MinimumDose;
 import org.ketaminecds.facts.Parameters;
 
@@ -29,7 +30,29 @@ final class ParametersReader {
         yaml.wholeNumber("trd.response-phq9-drop-percent"),
         yaml.wholeNumber("blood-pressure.pairing-minutes"),
         yaml.wholeNumber("suicidal-ideation.window-days"),
-        yaml.wholeNumber("lactation.window-days"));
+        yaml.wholeNumber("lactation.window-days"),
+        course(yaml));
+  }
+
+  private static CourseParameters course(YamlData yaml) {
+    return new CourseParameters(
+        yaml.wholeNumber("course.active-window-days"),
+        yaml.wholeNumber("course.no-response-reduction-percent"),
+        yaml.wholeNumber("course.no-response-after-infusions"),
+        yaml.wholeNumber("course.response-reduction-percent"),
+        yaml.wholeNumber("course.remission-below"),
+        yaml.wholeNumber("course.phq9-baseline-window-days"),
+        yaml.wholeNumber("course.esketamine-induction-weeks"),
+        yaml.wholeNumber("course.esketamine-induction-sessions-per-week"),
+        yaml.wholeNumber("course.esketamine-continuation-last-week"),
+        yaml.wholeNumber("course.esketamine-later-sessions-per-week"),
+        yaml.wholeNumber("course.esketamine-first-dose-mg"),
+        yaml.wholeNumber("course.esketamine-dose-step-mg"),
+        yaml.wholeNumber("course.esketamine-max-dose-mg"),
+        yaml.number("course.iv-dose-mg-per-kg"),
+        yaml.wholeNumber("course.iv-dose-tolerance-percent"),
+        yaml.wholeNumber("course.iv-infusion-minutes"),
+        yaml.wholeNumber("course.iv-course-infusions"));
   }
 
   static List<MinimumDose> minimumDoses(YamlData yaml) {

@@ -79,6 +79,15 @@ final class YamlData {
     return i;
   }
 
+  /** A number of zero or more, whole or not (for example 0.5 mg/kg). */
+  double number(String key) {
+    Object value = value(key);
+    if (!(value instanceof Number n) || n.doubleValue() < 0) {
+      throw problem(file, 0, 0, "'" + key + "' must be a number of zero or more, not " + value);
+    }
+    return n.doubleValue();
+  }
+
   boolean yesNo(String key) {
     Object value = value(key);
     if (!(value instanceof Boolean b)) {

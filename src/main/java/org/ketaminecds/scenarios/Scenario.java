@@ -15,6 +15,8 @@ import org.ketaminecds.fhir.PatientRecord;
  * @param draftOrders the draft orders of an order hook, or null
  * @param expectedCards topic code to indicator; no other topic may appear
  * @param expectedDetailText topic code to texts its detail must contain
+ * @param expectedSuggestions topic code to the labels of its suggestions, exactly (in any order);
+ *     topics not named here are not checked for suggestions
  */
 public record Scenario(
     String name,
@@ -24,4 +26,19 @@ public record Scenario(
     PatientRecord chart,
     Bundle draftOrders,
     Map<String, String> expectedCards,
-    Map<String, List<String>> expectedDetailText) {}
+    Map<String, List<String>> expectedDetailText,
+    Map<String, List<String>> expectedSuggestions) {
+
+  /** A scenario that does not check suggestions. */
+  public Scenario(
+      String name,
+      String title,
+      LocalDate asOf,
+      String hook,
+      PatientRecord chart,
+      Bundle draftOrders,
+      Map<String, String> expectedCards,
+      Map<String, List<String>> expectedDetailText) {
+    this(name, title, asOf, hook, chart, draftOrders, expectedCards, expectedDetailText, Map.of());
+  }
+}

@@ -73,7 +73,29 @@ public final class ScenarioReader {
         detailText.put(entry.getKey(), texts);
       }
     }
-    return new Scenario(name, title, asOf, hook, chart, draftOrders, cards, detailText);
+    return new Scenario(
+        name,
+        title,
+        asOf,
+        hook,
+        chart,
+        draftOrders,
+        cards,
+        detailText,
+        texts(expect.get("suggestions")));
+  }
+
+  /** An optional object of topic to a list of texts. */
+  private static Map<String, List<String>> texts(JsonNode byTopic) {
+    Map<String, List<String>> texts = new LinkedHashMap<>();
+    if (byTopic != null && byTopic.isObject()) {
+      for (Map.Entry<String, JsonNode> entry : byTopic.properties()) {
+        var list = new ArrayList<String>();
+        entry.getValue().forEach(value -> list.add(value.asString()));
+        texts.put(entry.getKey(), list);
+      }
+    }
+    return texts;
   }
 
   private PatientRecord chart(String name, JsonNode resources) {
@@ -87,7 +109,8 @@ public final class ScenarioReader {
         throw new InvalidScenarioException(
             name,
             "resources may hold Patient, Condition, MedicationStatement, Medication,"
-                + " Observation and AllergyIntolerance, not "
+                + " Observation, AllergyIntolerance, MedicationAdministration and"
+                + " MedicationRequest, not "
                 + resource.fhirType());
       }
     }

@@ -28,7 +28,16 @@ public class ScenarioRunner {
     List<KetamineOrder> orders = advisor.ketamineOrders(scenario.draftOrders());
     Advice advice =
         advisor.needsChart(scenario.hook(), orders)
-            ? advisor.advise(ruleSet, scenario.hook(), scenario.chart(), orders, scenario.asOf())
+            ? advisor.advise(
+                ruleSet,
+                scenario.hook(),
+                scenario.chart().patient() == null
+                    ? null
+                    : scenario.chart().patient().getIdElement().getIdPart(),
+                scenario.chart(),
+                scenario.draftOrders(),
+                orders,
+                scenario.asOf())
             : Advice.withoutRules();
     return new ScenarioResult(scenario, advice, compare(scenario, advice.cards()));
   }
@@ -72,6 +81,25 @@ public class ScenarioRunner {
                   failures.add(
                       "expected the card " + topic + " to say \"" + text + "\", but it does not");
                 }
+              }
+            });
+    scenario
+        .expectedSuggestions()
+        .forEach(
+            (topic, labels) -> {
+              Card card = byTopic.get(topic);
+              List<String> shown =
+                  card == null
+                      ? List.of()
+                      : card.suggestions().stream().map(Card.Suggestion::label).sorted().toList();
+              if (card != null && !shown.equals(labels.stream().sorted().toList())) {
+                failures.add(
+                    "expected the card "
+                        + topic
+                        + " to offer "
+                        + labels
+                        + ", but it offers "
+                        + shown);
               }
             });
     return failures;

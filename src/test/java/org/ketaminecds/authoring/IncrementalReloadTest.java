@@ -115,7 +115,9 @@ class IncrementalReloadTest {
     assertThat(cold.passed()).isTrue();
     var kept = new ArrayList<>(live.ruleSet().compiledUnits());
     kept.retainAll(reload.ruleSet().compiledUnits());
-    assertThat(kept).as("the three unchanged packages are reused").hasSize(3);
+    assertThat(kept)
+        .as("every unchanged package is reused")
+        .hasSize(live.ruleSet().compiledUnits().size() - 1);
     assertThat(reload.ruleSet().compiledUnits()).isEqualTo(cold.ruleSet().compiledUnits());
 
     boolean editedRuleFired = false;

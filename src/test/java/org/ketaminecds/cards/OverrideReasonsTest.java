@@ -83,7 +83,8 @@ class OverrideReasonsTest {
         "https://x",
         List.of(),
         snooze,
-        null);
+        null,
+        java.util.Map.of());
   }
 
   private static List<String> codes(List<Card.Coding> reasons) {

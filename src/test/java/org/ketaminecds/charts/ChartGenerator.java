@@ -18,6 +18,8 @@ import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.MedicationStatement.MedicationStatementStatus;
 import org.hl7.fhir.r4.model.Narrative;
@@ -142,6 +144,12 @@ public final class ChartGenerator {
   private final Code pregnancyStatus =
       ValueSetCodes.load("pregnancy-status-observation").codes().get(0);
   private final List<Code> pregnant = ValueSetCodes.load("pregnancy-status-pregnant").codes();
+  private final Code phq9 = ValueSetCodes.load("phq9-total-score").codes().get(0);
+  private final Code bodyWeight = ValueSetCodes.load("body-weight").codes().get(0);
+  private final List<Code> interacting =
+      Stream.of("interaction-cns-depressant", "interaction-psychostimulant", "interaction-maoi")
+          .flatMap(id -> ValueSetCodes.load(id).of(RXNORM).stream())
+          .toList();
 
   private Random random;
   private GeneratedChart.Builder chart;
@@ -185,9 +193,84 @@ public final class ChartGenerator {
     for (int i = 0; i < size.allergies(); i++) {
       chart.add(allergy(patientId, i));
     }
+    course(patientId, size);
     GeneratedChart generated = chart.build();
     chart = null;
     return generated;
+  }
+
+  /**
+   * A treatment course: sessions twice weekly back from today (esketamine, or IV ketamine for a
+   * fifth of them; one in ten not completed), PHQ-9 scores and weights spread over the last year,
+   * and medication orders, a third of them of an interacting drug, half of those active.
+   */
+  private void course(String patientId, ChartSize size) {
+    for (int i = 0; i < size.sessions(); i++) {
+      boolean esketamine = random.nextInt(5) != 0;
+      MedicationAdministration session = new MedicationAdministration();
+      String id = "ma" + i;
+      session.setId(id);
+      weigh(session, "MedicationAdministration", id, esketamine ? "Spravato" : "ketamine");
+      session.setStatus(
+          random.nextInt(10) == 0
+              ? MedicationAdministration.MedicationAdministrationStatus.STOPPED
+              : MedicationAdministration.MedicationAdministrationStatus.COMPLETED);
+      session.setMedication(
+          esketamine
+              ? concept("http://hl7.org/fhir/sid/ndc", "50458-028-03", "Spravato 84 mg kit")
+              : codeOf(pick(ketamine)));
+      session.setSubject(subject(patientId));
+      session.setEffective(new DateTimeType(date(today.minusDays(3L * i + 1)) + "T09:30:00Z"));
+      session
+          .getDosage()
+          .setRoute(
+              esketamine
+                  ? concept("http://snomed.info/sct", "46713006", "Nasal route")
+                  : concept("http://snomed.info/sct", "47625008", "Intravenous route"))
+          .setDose(
+              new Quantity()
+                  .setValue(esketamine ? 84 : 35)
+                  .setUnit("mg")
+                  .setSystem(UCUM)
+                  .setCode("mg"));
+      chart.add(session);
+    }
+    for (int i = 0; i < size.phq9Scores(); i++) {
+      Observation score = observation(patientId, "phq" + i, phq9, instantDaysAgo(6L * i), "survey");
+      score.setValue(new Quantity().setValue(3 + random.nextInt(24)).setUnit("{score}"));
+      chart.add(score);
+    }
+    for (int i = 0; i < size.weights(); i++) {
+      Observation weight =
+          observation(patientId, "wt" + i, bodyWeight, instantDaysAgo(18L * i), "vital-signs");
+      weight.setValue(
+          new Quantity()
+              .setValue(60 + random.nextInt(40))
+              .setUnit("kg")
+              .setSystem(UCUM)
+              .setCode("kg"));
+      chart.add(weight);
+    }
+    for (int i = 0; i < size.medicationRequests(); i++) {
+      MedicationRequest order = new MedicationRequest();
+      String id = "mr" + i;
+      order.setId(id);
+      Code code = i % 3 == 0 ? pick(interacting) : pick(OTHER_MEDICATIONS);
+      weigh(order, "MedicationRequest", id, code.display());
+      order.setStatus(
+          random.nextBoolean()
+              ? MedicationRequest.MedicationRequestStatus.ACTIVE
+              : MedicationRequest.MedicationRequestStatus.COMPLETED);
+      order.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
+      order.setMedication(codeOf(code));
+      order.setSubject(subject(patientId));
+      order.setAuthoredOnElement(new DateTimeType(instantDaysAgo(random.nextInt(200))));
+      chart.add(order);
+    }
+  }
+
+  private String instantDaysAgo(long days) {
+    return date(today.minusDays(days)) + "T" + (10 + random.nextInt(8)) + ":15:00Z";
   }
 
   private Patient patient(String id) {
@@ -508,6 +591,10 @@ public final class ChartGenerator {
       observation.addIdentifier(identifier(id));
     } else if (resource instanceof AllergyIntolerance allergy) {
       allergy.addIdentifier(identifier(id));
+    } else if (resource instanceof MedicationAdministration session) {
+      session.addIdentifier(identifier(id));
+    } else if (resource instanceof MedicationRequest order) {
+      order.addIdentifier(identifier(id));
     }
   }
 

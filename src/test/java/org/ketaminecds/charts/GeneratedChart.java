@@ -31,6 +31,8 @@ public record GeneratedChart(String patientId, LocalDate today, PatientRecord re
     all.addAll(record.medications());
     all.addAll(record.observations());
     all.addAll(record.allergies());
+    all.addAll(record.administrations());
+    all.addAll(record.medicationRequests());
     return all;
   }
 
@@ -49,6 +51,12 @@ public record GeneratedChart(String patientId, LocalDate today, PatientRecord re
         "observations", parser.encodeResourceToString(searchset(record.observations(), List.of())));
     prefetch.put(
         "allergies", parser.encodeResourceToString(searchset(record.allergies(), List.of())));
+    prefetch.put(
+        "administrations",
+        parser.encodeResourceToString(searchset(record.administrations(), List.of())));
+    prefetch.put(
+        "medicationRequests",
+        parser.encodeResourceToString(searchset(record.medicationRequests(), List.of())));
     return prefetch;
   }
 

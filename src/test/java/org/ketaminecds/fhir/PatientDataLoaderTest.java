@@ -115,7 +115,8 @@ class PatientDataLoaderTest {
     assertThat(ids(record.observations())).containsExactlyInAnyOrder("o1", "o2");
     assertThat(ids(record.allergies())).containsExactly("a1");
     assertThat(server.requestsWithoutAuthorization()).isZero();
-    assertThat(server.requestCount()).isEqualTo(5 + 2); // one query per key, two more pages
+    // One query per key (the course keys too: other keys are fetched), two more pages.
+    assertThat(server.requestCount()).isEqualTo(PrefetchKey.values().length + 2);
   }
 
   @Test
@@ -132,6 +133,31 @@ class PatientDataLoaderTest {
       assertThat(ids(record.medications())).containsExactlyInAnyOrder("m1", "m2");
       assertThat(smallPages.requestsWithoutAuthorization()).isEqualTo(smallPages.requestCount());
     }
+  }
+
+  @Test
+  void courseKeysAreNotFetchedWhenEverythingElseWasPrefetched() {
+    Map<String, JsonNode> safetyKeysOnly = new java.util.LinkedHashMap<>(fullPrefetch());
+    safetyKeysOnly.remove("administrations");
+    safetyKeysOnly.remove("medicationRequests");
+
+    PatientRecord record = loader().load(request(safetyKeysOnly));
+
+    assertThat(ids(record.conditions())).containsExactly("c1", "c2");
+    assertThat(record.administrations()).isEmpty();
+    assertThat(server.requestCount()).isZero();
+  }
+
+  @Test
+  void courseKeysAreFetchedAlongWithOtherMissingKeys() {
+    Map<String, JsonNode> withoutConditions = new java.util.LinkedHashMap<>(fullPrefetch());
+    withoutConditions.remove("conditions");
+    withoutConditions.remove("administrations");
+
+    loader().load(request(withoutConditions));
+
+    assertThat(server.requestCount("Condition")).isPositive();
+    assertThat(server.requestCount("MedicationAdministration")).isEqualTo(1);
   }
 
   @Test

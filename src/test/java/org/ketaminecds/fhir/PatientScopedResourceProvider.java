@@ -20,6 +20,8 @@ import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
@@ -34,6 +36,8 @@ import org.hl7.fhir.r4.model.Resource;
 public class PatientScopedResourceProvider<T extends Resource> extends HashMapResourceProvider<T> {
 
   private static final String MEDICATION_INCLUDE = "MedicationStatement:medication";
+  private static final String ADMINISTRATION_INCLUDE = "MedicationAdministration:medication";
+  private static final String REQUEST_INCLUDE = "MedicationRequest:medication";
 
   private final Function<String, Optional<Resource>> medicationById;
 
@@ -47,8 +51,21 @@ public class PatientScopedResourceProvider<T extends Resource> extends HashMapRe
   public List<IBaseResource> searchByPatient(
       @RequiredParam(name = "patient") ReferenceParam patient,
       @OptionalParam(name = "code") TokenOrListParam code,
-      @IncludeParam(allow = {MEDICATION_INCLUDE}) Set<Include> includes) {
-    return search(patient, code, includes);
+      @OptionalParam(name = "status") TokenOrListParam status,
+      @IncludeParam(allow = {MEDICATION_INCLUDE, ADMINISTRATION_INCLUDE, REQUEST_INCLUDE})
+          Set<Include> includes) {
+    return search(patient, code, includes).stream()
+        .filter(resource -> status == null || hasStatus((Resource) resource, status))
+        .collect(Collectors.toList());
+  }
+
+  /** The course resources' status search (the other types are never searched by status). */
+  private static boolean hasStatus(Resource resource, TokenOrListParam status) {
+    String code =
+        resource instanceof MedicationAdministration a
+            ? a.getStatus().toCode()
+            : resource instanceof MedicationRequest r ? r.getStatus().toCode() : null;
+    return status.getValuesAsQueryTokens().stream().anyMatch(t -> t.getValue().equals(code));
   }
 
   @Search
@@ -93,6 +110,10 @@ public class PatientScopedResourceProvider<T extends Resource> extends HashMapRe
       subject = ((MedicationStatement) resource).getSubject();
     } else if (resource instanceof AllergyIntolerance) {
       subject = ((AllergyIntolerance) resource).getPatient();
+    } else if (resource instanceof MedicationAdministration) {
+      subject = ((MedicationAdministration) resource).getSubject();
+    } else if (resource instanceof MedicationRequest) {
+      subject = ((MedicationRequest) resource).getSubject();
     } else {
       return null;
     }

@@ -18,8 +18,24 @@ class PrefetchKeyTest {
             "http://loinc.org|8459-0,",
             "http://loinc.org|63895-7",
             "http://loinc.org|2106-3",
-            "http://loinc.org|44261-6");
-    assertThat(PrefetchKey.OBSERVATION_LOINC_CODES).hasSize(42).doesNotHaveDuplicates();
+            "http://loinc.org|44261-6",
+            "http://loinc.org|29463-7",
+            "http://loinc.org|8351-9");
+    assertThat(PrefetchKey.OBSERVATION_LOINC_CODES).hasSize(47).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void courseKeysAskForSessionsGivenAndActiveOrders() {
+    assertThat(PrefetchKey.ADMINISTRATIONS.queryFor("p1"))
+        .isEqualTo(
+            "MedicationAdministration?patient=p1&status=completed"
+                + "&_include=MedicationAdministration:medication");
+    assertThat(PrefetchKey.MEDICATION_REQUESTS.queryFor("p1"))
+        .isEqualTo(
+            "MedicationRequest?patient=p1&status=active&_include=MedicationRequest:medication");
+    assertThat(PrefetchKey.ADMINISTRATIONS.optional()).isTrue();
+    assertThat(PrefetchKey.MEDICATION_REQUESTS.optional()).isTrue();
+    assertThat(PrefetchKey.OBSERVATIONS.optional()).isFalse();
   }
 
   @Test

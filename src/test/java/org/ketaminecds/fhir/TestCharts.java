@@ -170,6 +170,8 @@ final class TestCharts {
     prefetch.put("medications", json(medications));
     prefetch.put("observations", json(searchset(observation("o1", PATIENT_ID, "85354-9"))));
     prefetch.put("allergies", json(searchset(allergy("a1", PATIENT_ID))));
+    prefetch.put("administrations", json(searchset()));
+    prefetch.put("medicationRequests", json(searchset()));
     return prefetch;
   }
 

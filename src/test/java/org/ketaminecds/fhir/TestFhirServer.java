@@ -37,6 +37,8 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -80,7 +82,9 @@ public final class TestFhirServer implements AutoCloseable {
             Condition.class,
             MedicationStatement.class,
             Observation.class,
-            AllergyIntolerance.class)) {
+            AllergyIntolerance.class,
+            MedicationAdministration.class,
+            MedicationRequest.class)) {
       providers.put(type, scopedProvider(type, medications));
     }
 

@@ -42,7 +42,9 @@ class ScenarioHttpTest extends ServiceHttpTest {
           "MedicationStatement", "medications",
           "Medication", "medications",
           "Observation", "observations",
-          "AllergyIntolerance", "allergies");
+          "AllergyIntolerance", "allergies",
+          "MedicationAdministration", "administrations",
+          "MedicationRequest", "medicationRequests");
 
   @Autowired MutableClock clock;
 
@@ -111,7 +113,15 @@ class ScenarioHttpTest extends ServiceHttpTest {
     request.put("hookInstance", UUID.randomUUID().toString());
     ObjectNode prefetch = request.putObject("prefetch");
     Map<String, ArrayNode> entries = new LinkedHashMap<>();
-    for (String key : new String[] {"conditions", "medications", "observations", "allergies"}) {
+    for (String key :
+        new String[] {
+          "conditions",
+          "medications",
+          "observations",
+          "allergies",
+          "administrations",
+          "medicationRequests"
+        }) {
       ObjectNode bundle = prefetch.putObject(key);
       bundle.put("resourceType", "Bundle");
       bundle.put("type", "searchset");

@@ -90,7 +90,12 @@ class TerminologyTest {
             "hcg-test",
             "hcg-test-positive",
             "pregnancy-status-not-pregnant",
-            "delivery");
+            "delivery",
+            "phq9-total-score",
+            "body-weight",
+            "interaction-cns-depressant",
+            "interaction-psychostimulant",
+            "interaction-maoi");
     assertThat(terminology.codeCount()).isGreaterThan(4000);
   }
 

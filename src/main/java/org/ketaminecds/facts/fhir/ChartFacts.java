@@ -28,12 +28,14 @@ public class ChartFacts {
   private final MedicationTrialFacts trials;
   private final ObservationFacts observations;
   private final AllergyFacts allergies;
+  private final CourseFacts course;
 
   public ChartFacts(Terminology terminology) {
     this.conditions = new ConditionFacts(terminology);
     this.trials = new MedicationTrialFacts(terminology);
     this.observations = new ObservationFacts(terminology);
     this.allergies = new AllergyFacts(terminology);
+    this.course = new CourseFacts(terminology);
   }
 
   /** Separate systolic and diastolic Observations this close are one reading (brief rev. 2). */
@@ -68,6 +70,10 @@ public class ChartFacts {
     for (AllergyIntolerance allergy : chart.allergies()) {
       allergies.addTo(facts, allergy);
     }
+    var scores = course.addReadings(facts, chart.observations(), today);
+    course.addSessions(facts, chart.administrations(), medications, scores, today);
+    course.addInteractions(
+        facts, chart.medicationStatements(), chart.medicationRequests(), medications);
     return facts;
   }
 

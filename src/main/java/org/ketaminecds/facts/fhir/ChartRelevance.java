@@ -16,18 +16,29 @@ import org.springframework.stereotype.Component;
  * Which prefetched resources can give a fact, decided as the fact classes of this package decide
  * it, so that the others need not be parsed at all (and of those parsed, which elements): a
  * Condition only through a coding in a value set ({@link ConditionFacts}); a MedicationStatement
- * only when it may count and names an antidepressant ({@link MedicationTrialFacts}); a Medication
- * only as the code of such a statement; an Observation only as a blood pressure or pregnancy status
- * ({@link ObservationFacts}). Patients, allergies (matched on free text too) and anything else are
- * always parsed. Of the resources parsed, HAPI sees only the elements these classes read. {@code
- * PrefetchFastPathTest} holds all this to the facts of a full parse; the elements kept are those
- * the fact readers declare ({@link FactReaders}), and {@code ElementsReadDeclarationTest} fails on
- * a read that was not declared.
+ * only when it may count: every statement of a status that may count, since one whose codes are not
+ * in the lists may still name an antidepressant (listed as not recognised) or an interacting drug
+ * ({@link MedicationTrialFacts}, {@link CourseFacts}); an Observation only as a blood pressure,
+ * pregnancy status, hCG test, breastfeeding status, PHQ-9 or body weight ({@link ObservationFacts},
+ * {@link CourseFacts}); a MedicationAdministration only when completed, a MedicationRequest only
+ * when active and of an interacting drug ({@link CourseFacts}). Every Medication is parsed (a
+ * session's may name ketamine by text alone). Patients, allergies (matched on free text too) and
+ * anything else are always parsed. Of the resources parsed, HAPI sees only the elements these
+ * classes read. {@code PrefetchFastPathTest} holds all this to the facts of a full parse; the
+ * elements kept are those the fact readers declare ({@link FactReaders}), and {@code
+ * ElementsReadDeclarationTest} fails on a read that was not declared.
  */
 @Component
 public class ChartRelevance implements ResourceRelevance {
 
-  private static final Set<String> OBSERVATION_VALUE_SETS = ObservationFacts.OBSERVATION_CODES;
+  private static final Set<String> OBSERVATION_VALUE_SETS = observationValueSets();
+
+  private static Set<String> observationValueSets() {
+    var sets = new java.util.HashSet<>(ObservationFacts.OBSERVATION_CODES);
+    sets.add(CourseFacts.PHQ9);
+    sets.add(CourseFacts.BODY_WEIGHT);
+    return Set.copyOf(sets);
+  }
 
   /**
    * The elements the fact readers declare they read, by resource type ({@link FactReaders}); every
@@ -49,12 +60,12 @@ public class ChartRelevance implements ResourceRelevance {
     return switch (resource.resourceType()) {
       case "Condition" -> resource.code().stream().anyMatch(this::inSomeValueSet);
       case "MedicationStatement" -> statementMayCount(resource);
-      case "Medication" ->
-          resource.code().stream()
-              .anyMatch(
-                  c ->
-                      isAntidepressant(c)
-                          || PsychotropicNames.isAntidepressantAtc(c.system(), c.code()));
+      // A Medication can name ketamine by its text or display alone (a session), which the scan
+      // does not see: every Medication is read.
+      case "Medication" -> true;
+      case "MedicationAdministration" ->
+          resource.status() == null || "completed".equals(resource.status());
+      case "MedicationRequest" -> requestMayInteract(resource);
       case "Observation" -> observationMayCount(resource);
       default -> true;
     };
@@ -121,6 +132,25 @@ public class ChartRelevance implements ResourceRelevance {
     // antidepressant in its text or display, and is then listed as not recognised (clinical brief
     // rev. 2: every antidepressant statement accounted for), which the scan cannot tell.
     return true;
+  }
+
+  /** An active order (of the chart, not a draft) may give an interaction fact. */
+  private boolean requestMayInteract(ScannedResource request) {
+    if (request.status() != null && !"active".equals(request.status())) {
+      return false;
+    }
+    return request.medicationReference()
+        || request.medicationCode().isEmpty()
+        || request.medicationCode().stream().anyMatch(this::interacts);
+  }
+
+  private boolean interacts(ScannedCoding coding) {
+    for (String valueSet : CourseFacts.INTERACTIONS) {
+      if (terminology.contains(valueSet, coding.system(), coding.code())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean observationMayCount(ScannedResource observation) {

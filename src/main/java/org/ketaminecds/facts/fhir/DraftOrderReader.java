@@ -9,8 +9,10 @@ import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Timing;
 import org.ketaminecds.facts.KetamineOrder;
 import org.ketaminecds.terminology.Terminology;
 import org.springframework.stereotype.Component;
@@ -25,7 +27,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class DraftOrderReader {
 
-  static final ElementsRead READS = ElementsRead.of("MedicationRequest", "medication[x]");
+  static final ElementsRead READS =
+      ElementsRead.of(
+          "MedicationRequest",
+          "medication[x]",
+          "reasonCode",
+          "reasonReference",
+          "dosageInstruction");
 
   private final Terminology terminology;
   private final OrderReasons reasons;
@@ -63,6 +71,8 @@ public class DraftOrderReader {
           boolean esketamine = isEsketamine(code, named);
           String route = OrderRoutes.of(request);
           OrderReasons.Decided reason = reasons.of(request, conditions);
+          Dosage dosage =
+              request.hasDosageInstruction() ? request.getDosageInstructionFirstRep() : null;
           orders.add(
               new KetamineOrder(
                   "MedicationRequest/" + request.getIdElement().getIdPart(),
@@ -71,7 +81,9 @@ public class DraftOrderReader {
                   // Spravato is a nasal spray, its only form (PI 2.1)
                   route == null && esketamine ? "nasal" : route,
                   reason.reason(),
-                  reason.unresolved()));
+                  reason.unresolved(),
+                  KetamineDrug.doseMgOf(dosage),
+                  dosesPerWeek(dosage)));
         }
       }
     }
@@ -99,6 +111,29 @@ public class DraftOrderReader {
   }
 
   private static final String ESKETAMINE = "esketamine";
+
+  /** How often a dosage's timing gives a dose per week, or null when its timing does not say. */
+  private static Double dosesPerWeek(Dosage dosage) {
+    if (dosage == null || !dosage.hasTiming() || !dosage.getTiming().hasRepeat()) {
+      return null;
+    }
+    Timing.TimingRepeatComponent repeat = dosage.getTiming().getRepeat();
+    if (!repeat.hasPeriod() || !repeat.hasPeriodUnit() || repeat.getPeriod().doubleValue() <= 0) {
+      return null;
+    }
+    double days =
+        switch (repeat.getPeriodUnit()) {
+          case D -> 1;
+          case WK -> 7;
+          case MO -> 30;
+          default -> 0;
+        };
+    if (days == 0) {
+      return null;
+    }
+    int frequency = repeat.hasFrequency() ? repeat.getFrequency() : 1;
+    return frequency * 7.0 / (repeat.getPeriod().doubleValue() * days);
+  }
 
   private String ketamineNamed(CodeableConcept code) {
     for (Coding coding : code.getCoding()) {

@@ -24,7 +24,9 @@ public final class FactReaders {
           MedicationLookup.READS,
           ObservationFacts.READS,
           AllergyFacts.READS,
-          DraftOrderReader.READS);
+          DraftOrderReader.READS,
+          CourseFacts.SESSION_READS,
+          CourseFacts.ORDER_READS);
 
   private FactReaders() {}
 

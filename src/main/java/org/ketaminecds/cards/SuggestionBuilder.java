@@ -1,0 +1,168 @@
+package org.ketaminecds.cards;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.ketaminecds.facts.SuggestedAction;
+import org.ketaminecds.rules.CardTemplate;
+
+/**
+ * Turns the actions the rules suggest on a card into CDS Hooks suggestions, in the words of the
+ * card file, each with a complete FHIR R4 resource (status draft, the context patient as subject).
+ */
+final class SuggestionBuilder {
+
+  /** HAPI's shared R4 context: built once per JVM, thread-safe. */
+  private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+  private static final String LOINC = "http://loinc.org";
+  private static final String UCUM = "http://unitsofmeasure.org";
+
+  private SuggestionBuilder() {}
+
+  static List<Card.Suggestion> suggestions(
+      CardTemplate template, List<SuggestedAction> actions, SuggestionContext context) {
+    var suggestions = new ArrayList<Card.Suggestion>();
+    // The rules conclude in no fixed order: the card file's order, then the target, is the order.
+    List<String> order = List.copyOf(template.suggestions().keySet());
+    List<SuggestedAction> sorted =
+        actions.stream()
+            .sorted(
+                Comparator.comparingInt((SuggestedAction a) -> order.indexOf(a.id()))
+                    .thenComparing(a -> String.valueOf(a.reference()))
+                    .thenComparing(a -> a.doseMg() == null ? 0 : a.doseMg()))
+            .toList();
+    for (SuggestedAction action : sorted) {
+      CardTemplate.SuggestionText text = template.suggestions().get(action.id());
+      if (text == null) {
+        continue; // the card file does not offer it: the rule author's choice
+      }
+      Card.Action built = action(action, text, context);
+      if (built != null) {
+        suggestions.add(
+            new Card.Suggestion(
+                fill(text.label(), action),
+                UUID.randomUUID().toString(),
+                "refer-rems-setting".equals(action.id()) ? Boolean.TRUE : null,
+                List.of(built)));
+      }
+    }
+    return suggestions;
+  }
+
+  private static Card.Action action(
+      SuggestedAction action, CardTemplate.SuggestionText text, SuggestionContext context) {
+    String description = fill(text.description(), action);
+    if ("stop-course".equals(action.id())) {
+      return action.reference() == null
+          ? null
+          : new Card.Action("delete", description, action.reference());
+    }
+    if (context.patientId() == null) {
+      return null;
+    }
+    String patient = "Patient/" + context.patientId();
+    Resource resource =
+        switch (action.id()) {
+          case "refer-rems-setting" -> referral(patient, action.reference());
+          case "order-phq9-baseline" ->
+              serviceRequest(
+                  patient,
+                  new Coding(
+                      LOINC,
+                      "44261-6",
+                      "Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]"),
+                  "PHQ-9 baseline before ketamine/esketamine treatment");
+          case "measure-blood-pressure" ->
+              serviceRequest(
+                  patient,
+                  new Coding(LOINC, "85354-9", "Blood pressure panel with all children optional"),
+                  "Blood pressure before ketamine/esketamine treatment");
+          case "change-dose" -> changedDose(patient, action, context);
+          default -> null;
+        };
+    if (resource == null) {
+      return null;
+    }
+    String type = "change-dose".equals(action.id()) ? "update" : "create";
+    return new Card.Action(type, description, null, json(resource));
+  }
+
+  private static ServiceRequest referral(String patient, String reasonCondition) {
+    ServiceRequest referral = new ServiceRequest();
+    referral.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
+    referral.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
+    referral.setCode(
+        new CodeableConcept()
+            .setText("Referral to a REMS-certified esketamine (Spravato) treatment setting"));
+    referral.setSubject(new Reference(patient));
+    if (reasonCondition != null) {
+      referral.addReasonReference(new Reference(reasonCondition));
+    }
+    return referral;
+  }
+
+  private static ServiceRequest serviceRequest(String patient, Coding code, String text) {
+    ServiceRequest order = new ServiceRequest();
+    order.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
+    order.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
+    order.setCode(new CodeableConcept().addCoding(code).setText(text));
+    order.setSubject(new Reference(patient));
+    return order;
+  }
+
+  /** The draft as the clinician entered it, with the corrected dose; null without the draft. */
+  private static MedicationRequest changedDose(
+      String patient, SuggestedAction action, SuggestionContext context) {
+    MedicationRequest draft = context.drafts().get(action.reference());
+    if (draft == null || action.doseMg() == null) {
+      return null;
+    }
+    MedicationRequest changed = draft.copy();
+    changed.setStatus(MedicationRequest.MedicationRequestStatus.DRAFT);
+    if (!changed.hasIntent()) {
+      changed.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
+    }
+    changed.setSubject(new Reference(patient));
+    Dosage dosage =
+        changed.hasDosageInstruction()
+            ? changed.getDosageInstructionFirstRep()
+            : changed.addDosageInstruction();
+    dosage.setDoseAndRate(new ArrayList<>());
+    dosage
+        .addDoseAndRate()
+        .setDose(
+            new Quantity()
+                .setValue(BigDecimal.valueOf(action.doseMg()).setScale(0, RoundingMode.HALF_UP))
+                .setUnit("mg")
+                .setSystem(UCUM)
+                .setCode("mg"));
+    // The old free text may state the old dose: the structured dose is what changed.
+    dosage.setText(null);
+    return changed;
+  }
+
+  private static String json(Resource resource) {
+    IParser parser = FHIR.newJsonParser();
+    return parser.encodeResourceToString(resource);
+  }
+
+  private static String fill(String text, SuggestedAction action) {
+    return action.doseMg() == null
+        ? text
+        : text.replace("{{dose}}", String.valueOf(Math.round(action.doseMg())));
+  }
+}
