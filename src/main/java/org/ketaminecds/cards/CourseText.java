@@ -21,7 +21,7 @@ final class CourseText {
   static String line(Object evidence) {
     if (evidence instanceof InteractingMedication m) {
       String record = m.resourceId().startsWith("MedicationRequest/") ? "an active order" : "taken";
-      return "- **" + m.name() + "** (" + record + ") [" + m.resourceId() + "]";
+      return "- **" + m.name() + "** (" + record + ")";
     }
     if (evidence instanceof CourseStep s) {
       return "- **" + s.step() + "**: " + s.plan();

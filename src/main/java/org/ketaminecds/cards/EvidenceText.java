@@ -179,6 +179,9 @@ final class EvidenceText {
     if (evidence instanceof KetamineOrder o) {
       return o.resourceId();
     }
+    if (evidence instanceof org.ketaminecds.facts.InteractingMedication m) {
+      return m.resourceId();
+    }
     return null;
   }
 

@@ -121,8 +121,8 @@ class NewTopicLiveTest {
     String problems = rejected.get("lastAttempt").get("problems").toString();
     assertThat(problems)
         .contains(
-            "'glaucoma' is not a value set; known: dementia, arrhythmia, pregnancy,"
-                + " heart-failure, stroke-or-tia (and "
+            "'glaucoma' is not a value set; known: dementia, arrhythmia, delivery, hcg-test,"
+                + " lactation (and "
                 + otherValueSets()
                 + " more in fhir-profiles/value-sets.yaml)")
         .contains(

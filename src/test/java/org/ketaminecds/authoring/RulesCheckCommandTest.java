@@ -96,7 +96,7 @@ class RulesCheckCommandTest {
     assertThat(printed())
         .contains(
             "  ✘ cautions/ci-dementia.drl, line 14: 'dementa' is not a value set; known: dementia,"
-                + " pregnancy, arrhythmia, stroke-or-tia, heart-failure (and "
+                + " delivery, hcg-test, pregnancy, arrhythmia (and "
                 + otherValueSets()
                 + " more in"
                 + " fhir-profiles/value-sets.yaml)\n");
