@@ -99,6 +99,14 @@ class ElementsReadDeclarationTest {
           "{\"resourceType\":\"AllergyIntolerance\",\"id\":\"a1\",\"code\":{\"coding\":[{\"system\":\""
               + RXNORM
               + "\",\"code\":\"6130\"}]}}",
+          "MedicationAdministration",
+          "{\"resourceType\":\"MedicationAdministration\",\"id\":\"ma1\",\"status\":"
+              + "\"completed\",\"medicationCodeableConcept\":{\"coding\":[{\"system\":\""
+              + RXNORM
+              + "\",\"code\":\"6130\"}]},\"subject\":{\"reference\":\"Patient/p1\"},"
+              + "\"effectiveDateTime\":\"2026-05-25T10:00:00Z\",\"dosage\":{\"route\":{\"coding\":"
+              + "[{\"system\":\"http://snomed.info/sct\",\"code\":\"47625008\"}],\"text\":"
+              + "\"intravenous\"},\"dose\":{\"value\":40,\"unit\":\"mg\"}}}",
           "MedicationRequest",
           "{\"resourceType\":\"MedicationRequest\",\"id\":\"mr1\",\"status\":\"draft\",\"intent\":"
               + "\"order\",\"medicationReference\":{\"reference\":\"Medication/m2\"}}");

@@ -25,12 +25,12 @@ class CardParametersTest {
     RuleCompiler compiler = new RuleCompiler();
     RuleSet released = compiler.compile(RELEASED);
     assertThat(released.cardTemplate("ci-uncontrolled-hypertension").orElseThrow().detail())
-        .contains("above 140/90 mmHg");
+        .contains("> 140 mmHg systolic or\n> 90 mmHg diastolic");
 
     RuleSet lowered =
         compiler.compile(edited("parameters.yaml", "systolic-limit: 140", "systolic-limit: 130"));
     assertThat(lowered.cardTemplate("ci-uncontrolled-hypertension").orElseThrow().detail())
-        .contains("above 130/90 mmHg")
+        .contains("> 130 mmHg systolic or\n> 90 mmHg diastolic")
         .doesNotContain("{{blood-pressure");
   }
 
