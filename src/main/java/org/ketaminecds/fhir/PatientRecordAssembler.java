@@ -1,17 +1,9 @@
 package org.ketaminecds.fhir;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hl7.fhir.r4.model.AllergyIntolerance;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.Medication;
-import org.hl7.fhir.r4.model.MedicationAdministration;
-import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.MedicationStatement;
-import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -26,48 +18,19 @@ final class PatientRecordAssembler {
 
   static PatientRecord assemble(Map<PrefetchKey, List<ChartEntry>> entriesByKey) {
     Set<String> seen = new HashSet<>();
-    List<Patient> patients = new ArrayList<>();
-    List<Condition> conditions = new ArrayList<>();
-    List<MedicationStatement> statements = new ArrayList<>();
-    List<Medication> medications = new ArrayList<>();
-    List<Observation> observations = new ArrayList<>();
-    List<AllergyIntolerance> allergies = new ArrayList<>();
-    List<MedicationAdministration> administrations = new ArrayList<>();
-    List<MedicationRequest> requests = new ArrayList<>();
+    var chart = new PatientRecord.Builder();
     for (PrefetchKey key : PrefetchKey.values()) {
       for (ChartEntry entry : entriesByKey.getOrDefault(key, List.of())) {
         if (entry.identity() != null && !seen.add(entry.identity())) {
           continue;
         }
         Resource resource = entry.resource();
-        if (resource instanceof Patient) {
-          patients.add((Patient) resource);
-        } else if (resource instanceof Condition) {
-          conditions.add((Condition) resource);
-        } else if (resource instanceof MedicationStatement) {
-          statements.add((MedicationStatement) resource);
-        } else if (resource instanceof Medication) {
-          medications.add((Medication) resource);
-        } else if (resource instanceof Observation) {
-          observations.add((Observation) resource);
-        } else if (resource instanceof AllergyIntolerance) {
-          allergies.add((AllergyIntolerance) resource);
-        } else if (resource instanceof MedicationAdministration) {
-          administrations.add((MedicationAdministration) resource);
-        } else if (resource instanceof MedicationRequest) {
-          requests.add((MedicationRequest) resource);
+        // The first Patient is the chart's; any type a chart does not hold is left out.
+        if (!(resource instanceof Patient && chart.hasPatient())) {
+          chart.add(resource);
         }
       }
     }
-    Patient patient = patients.isEmpty() ? null : patients.get(0);
-    return new PatientRecord(
-        patient,
-        conditions,
-        statements,
-        medications,
-        observations,
-        allergies,
-        administrations,
-        requests);
+    return chart.build();
   }
 }
