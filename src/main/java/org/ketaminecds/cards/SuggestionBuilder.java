@@ -1,21 +1,16 @@
 package org.ketaminecds.cards;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.ServiceRequest;
 import org.ketaminecds.facts.SuggestedAction;
 import org.ketaminecds.rules.CardTemplate;
 
@@ -28,7 +23,6 @@ final class SuggestionBuilder {
   /** HAPI's shared R4 context: built once per JVM, thread-safe. */
   private static final FhirContext FHIR = FhirContext.forR4Cached();
 
-  private static final String LOINC = "http://loinc.org";
   private static final String UCUM = "http://unitsofmeasure.org";
 
   private SuggestionBuilder() {}
@@ -75,22 +69,11 @@ final class SuggestionBuilder {
       return null;
     }
     String patient = "Patient/" + context.patientId();
-    Resource resource =
+    String resource =
         switch (action.id()) {
-          case "refer-rems-setting" -> referral(patient, action.reference());
-          case "order-phq9-baseline" ->
-              serviceRequest(
-                  patient,
-                  new Coding(
-                      LOINC,
-                      "44261-6",
-                      "Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]"),
-                  "PHQ-9 baseline before ketamine/esketamine treatment");
-          case "measure-blood-pressure" ->
-              serviceRequest(
-                  patient,
-                  new Coding(LOINC, "85354-9", "Blood pressure panel with all children optional"),
-                  "Blood pressure before ketamine/esketamine treatment");
+          case "refer-rems-setting" -> CreatedResources.referral(patient, action.reference());
+          case "order-phq9-baseline" -> CreatedResources.phq9Baseline(patient);
+          case "measure-blood-pressure" -> CreatedResources.bloodPressureMeasurement(patient);
           case "change-dose" -> changedDose(patient, action, context);
           default -> null;
         };
@@ -98,34 +81,11 @@ final class SuggestionBuilder {
       return null;
     }
     String type = "change-dose".equals(action.id()) ? "update" : "create";
-    return new Card.Action(type, description, null, json(resource));
-  }
-
-  private static ServiceRequest referral(String patient, String reasonCondition) {
-    ServiceRequest referral = new ServiceRequest();
-    referral.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
-    referral.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
-    referral.setCode(
-        new CodeableConcept()
-            .setText("Referral to a REMS-certified esketamine (Spravato) treatment setting"));
-    referral.setSubject(new Reference(patient));
-    if (reasonCondition != null) {
-      referral.addReasonReference(new Reference(reasonCondition));
-    }
-    return referral;
-  }
-
-  private static ServiceRequest serviceRequest(String patient, Coding code, String text) {
-    ServiceRequest order = new ServiceRequest();
-    order.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
-    order.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
-    order.setCode(new CodeableConcept().addCoding(code).setText(text));
-    order.setSubject(new Reference(patient));
-    return order;
+    return new Card.Action(type, description, null, resource);
   }
 
   /** The draft as the clinician entered it, with the corrected dose; null without the draft. */
-  private static MedicationRequest changedDose(
+  private static String changedDose(
       String patient, SuggestedAction action, SuggestionContext context) {
     MedicationRequest draft = context.drafts().get(action.reference());
     if (draft == null || action.doseMg() == null) {
@@ -152,12 +112,7 @@ final class SuggestionBuilder {
                 .setCode("mg"));
     // The old free text may state the old dose: the structured dose is what changed.
     dosage.setText(null);
-    return changed;
-  }
-
-  private static String json(Resource resource) {
-    IParser parser = FHIR.newJsonParser();
-    return parser.encodeResourceToString(resource);
+    return FHIR.newJsonParser().encodeResourceToString(changed);
   }
 
   private static String fill(String text, SuggestedAction action) {

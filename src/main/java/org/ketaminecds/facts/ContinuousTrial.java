@@ -2,6 +2,7 @@ package org.ketaminecds.facts;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One trial of one antidepressant as psychiatrists count it (clinical brief rev. 2): the statements
@@ -36,6 +37,37 @@ public record ContinuousTrial(
 
   public ContinuousTrial {
     statements = List.copyOf(statements);
+  }
+
+  /**
+   * The trial's ingredient and dates only: truth maintenance and the rules' joins hash a trial many
+   * times in every call, and the record's own hash code walks every statement and dose step each
+   * time (profiled). Equal trials still hash alike; {@code equals} stays the record's own, with the
+   * cheap components compared first.
+   */
+  @Override
+  public int hashCode() {
+    int hash = Objects.hashCode(ingredientCode);
+    hash = 31 * hash + Objects.hashCode(start);
+    return 31 * hash + Long.hashCode(days);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return this == other
+        || other instanceof ContinuousTrial t
+            && days == t.days
+            && ongoing == t.ongoing
+            && daysAtAdequateDose == t.daysAtAdequateDose
+            && Objects.equals(ingredientCode, t.ingredientCode)
+            && Objects.equals(start, t.start)
+            && Objects.equals(end, t.end)
+            && Objects.equals(ingredient, t.ingredient)
+            && Objects.equals(drugClass, t.drugClass)
+            && Objects.equals(highestDailyDoseMg, t.highestDailyDoseMg)
+            && Objects.equals(minimumDailyDoseMg, t.minimumDailyDoseMg)
+            && Objects.equals(responseNote, t.responseNote)
+            && statements.equals(t.statements);
   }
 
   public boolean doseDocumented() {

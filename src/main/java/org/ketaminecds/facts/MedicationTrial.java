@@ -3,6 +3,7 @@ package org.ketaminecds.facts;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One antidepressant (or augmentation agent) MedicationStatement. Statements of one ingredient that
@@ -71,6 +72,39 @@ public record MedicationTrial(
         dailyDoseMg,
         null,
         null);
+  }
+
+  /**
+   * The statement's identity and dates only: truth maintenance and the rules' joins hash a trial
+   * many times in every call, and the record's own hash code walks its dose steps each time
+   * (profiled: the largest single cost of the rules on a small chart). Equal trials still hash
+   * alike; {@code equals} stays the record's own.
+   */
+  @Override
+  public int hashCode() {
+    int hash = Objects.hashCode(statementId);
+    hash = 31 * hash + Objects.hashCode(ingredientCode);
+    hash = 31 * hash + Objects.hashCode(start);
+    return 31 * hash + Objects.hashCode(end);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return this == other
+        || other instanceof MedicationTrial t
+            && augmentationAgent == t.augmentationAgent
+            && Objects.equals(statementId, t.statementId)
+            && Objects.equals(ingredientCode, t.ingredientCode)
+            && Objects.equals(start, t.start)
+            && Objects.equals(end, t.end)
+            && status == t.status
+            && Objects.equals(dailyDoseMg, t.dailyDoseMg)
+            && Objects.equals(ingredient, t.ingredient)
+            && Objects.equals(drugClass, t.drugClass)
+            && Objects.equals(notATrialReason, t.notATrialReason)
+            && Objects.equals(medication, t.medication)
+            && Objects.equals(responseNote, t.responseNote)
+            && doseSteps.equals(t.doseSteps);
   }
 
   /** Days from start to end, or -1 when either is unknown. */

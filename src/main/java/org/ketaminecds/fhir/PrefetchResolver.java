@@ -32,8 +32,8 @@ import tools.jackson.core.io.JsonStringEncoder;
  * can) no longer fails the call. Entries the scan could not describe are passed on as sent.
  *
  * <p>Of the resources that can give a fact, those of a common shape (the Patient, Conditions,
- * Observations, allergies, inline-coded MedicationStatements) are read straight into HAPI's model
- * by {@link CommonShapeReader}, from the same elements; only the rest go to HAPI's parser.
+ * Observations, allergies, the medication resources) are read straight into HAPI's model by {@link
+ * CommonShapeReader}, from the same elements; only the rest go to HAPI's parser.
  */
 final class PrefetchResolver {
 
@@ -176,13 +176,15 @@ final class PrefetchResolver {
 
   /**
    * The resource of an entry read without HAPI's parser when it has a common shape (see {@link
-   * CommonShapeReader}), from the same elements HAPI would be given; else null. A medication
-   * reference is left to HAPI, which links it to the Medication it names in the Bundle.
+   * CommonShapeReader}), from the same elements HAPI would be given; else null. A relative
+   * medication reference is read as it is written: the facts find the Medication it names among the
+   * chart's ({@code facts.fhir.MedicationLookup}); any other is left to HAPI, which links it to the
+   * Medication it names in the Bundle.
    */
   private Resource readCommonShape(
       byte[] source, PrefetchValue.ScannedEntry entry, Scratch scratch) {
     ScannedResource resource = entry.resource();
-    if (resource.medicationReference() || !CommonShapeReader.reads(resource.resourceType())) {
+    if (!CommonShapeReader.reads(resource.resourceType())) {
       return null;
     }
     String type = resource.resourceType();
