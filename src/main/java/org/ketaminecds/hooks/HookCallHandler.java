@@ -1,8 +1,11 @@
 package org.ketaminecds.hooks;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.ketaminecds.advice.Advice;
 import org.ketaminecds.advice.ClinicalAdvisor;
 import org.ketaminecds.cards.Card;
@@ -24,7 +27,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * One hook call, end to end: the patient's data (prefetch or FHIR server), facts, rules, cards.
- * Logs identifiers, the rule-set version, timings and counts; never a token or clinical content.
+ * Logs identifiers, the rule-set version and counts, never a token or clinical content; its timings
+ * are Micrometer timers ({@code cds.hook.call} by service and outcome, and {@code
+ * cds.hook.chart.load}), read at {@code /actuator/metrics} on the management port.
  */
 @Component
 class HookCallHandler {
@@ -37,6 +42,7 @@ class HookCallHandler {
   private final Clock clock;
   private final SnoozeFilter snoozes;
   private final CallRecorder audit;
+  private final MeterRegistry meters;
 
   HookCallHandler(
       PatientDataLoader patientData,
@@ -44,13 +50,15 @@ class HookCallHandler {
       ActiveRuleSet rules,
       Clock clock,
       SnoozeFilter snoozes,
-      CallRecorder audit) {
+      CallRecorder audit,
+      MeterRegistry meters) {
     this.patientData = patientData;
     this.advisor = advisor;
     this.rules = rules;
     this.clock = clock;
     this.snoozes = snoozes;
     this.audit = audit;
+    this.meters = meters;
   }
 
   Answer handle(HookCall call) {
@@ -61,12 +69,12 @@ class HookCallHandler {
     List<KetamineOrder> orders = advisor.ketamineOrders(call.draftOrders());
     if (!advisor.needsChart(call.service().hook(), orders)) {
       log.info(
-          "hookInstance={} service={} ruleset={} no ketamine/esketamine draft order: 0 cards in {} ms",
+          "hookInstance={} service={} ruleset={} no ketamine/esketamine draft order: 0 cards",
           call.request().hookInstance(),
           call.service().id(),
-          ruleSet.version(),
-          millisSince(started));
+          ruleSet.version());
       audit(call, ruleSet, new SnoozeFilter.Visible(List.of(), List.of()), 200, started);
+      time(call, "no-ketamine-order", started);
       return new Answer(HookResponse.none(), ruleSet.version());
     }
     PatientRecord chart;
@@ -76,27 +84,33 @@ class HookCallHandler {
       if (HookContext.isOrderHook(call.service().hook())) {
         // A ketamine/esketamine order is being written: a 412 would read as "all clear".
         log.info(
-            "hookInstance={} service={} ruleset={} check-not-completed after {} ms: {}",
+            "hookInstance={} service={} ruleset={} check-not-completed: {}",
             call.request().hookInstance(),
             call.service().id(),
             ruleSet.version(),
-            millisSince(started),
             e.getMessage());
         var shown =
             new SnoozeFilter.Visible(
                 List.of(CheckNotCompletedCard.of(ruleSet, orders, e.unread())), List.of());
         audit(call, ruleSet, shown, 200, started);
+        time(call, "check-not-completed", started);
         return new Answer(new HookResponse(shown.cards()), ruleSet.version());
       }
-      logRefusal(call, ruleSet, "412", started, e);
+      logRefusal(call, ruleSet, "412", e);
       audit(call, ruleSet, new SnoozeFilter.Visible(List.of(), List.of()), 412, started);
+      time(call, "412", started);
       throw e;
     } catch (InvalidPatientDataRequestException e) {
-      logRefusal(call, ruleSet, "400", started, e);
+      logRefusal(call, ruleSet, "400", e);
       audit(call, ruleSet, new SnoozeFilter.Visible(List.of(), List.of()), 400, started);
+      time(call, "400", started);
       throw e;
     }
-    long loaded = System.nanoTime();
+    Timer.builder("cds.hook.chart.load")
+        .description("Reading the patient's chart: prefetch, or FHIR server queries")
+        .tag("service", call.service().id())
+        .register(meters)
+        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     Advice advice =
         advisor.advise(
             ruleSet,
@@ -109,17 +123,16 @@ class HookCallHandler {
     // Topics a clinician snoozed for this patient are left out (issue 14).
     SnoozeFilter.Visible visible = snoozes.visible(call.patientId(), ruleSet, advice.cards());
     log.info(
-        "hookInstance={} service={} ruleset={} facts={} rulesFired={} cards={} load={} ms total={} ms",
+        "hookInstance={} service={} ruleset={} facts={} rulesFired={} cards={}",
         call.request().hookInstance(),
         call.service().id(),
         ruleSet.version(),
         advice.factCount(),
         // no rules run for a racemic ketamine order outside psychiatry (contract rev. 2)
         advice.rulesRan() ? advice.evaluation().firedRules().size() : 0,
-        visible.cards().size(),
-        (loaded - started) / 1_000_000,
-        millisSince(started));
+        visible.cards().size());
     audit(call, ruleSet, visible, 200, started);
+    time(call, "cards", started);
     return new Answer(new HookResponse(visible.cards()), ruleSet.version());
   }
 
@@ -142,19 +155,23 @@ class HookCallHandler {
 
   /** The messages name keys and causes, never content or the token. */
   private static void logRefusal(
-      HookCall call, RuleSet ruleSet, String status, long started, RuntimeException e) {
+      HookCall call, RuleSet ruleSet, String status, RuntimeException e) {
     log.info(
-        "hookInstance={} service={} ruleset={} {} after {} ms: {}",
+        "hookInstance={} service={} ruleset={} {}: {}",
         call.request().hookInstance(),
         call.service().id(),
         ruleSet.version(),
         status,
-        millisSince(started),
         e.getMessage());
   }
 
-  private static long millisSince(long started) {
-    return (System.nanoTime() - started) / 1_000_000;
+  /** The call's time, by service and outcome (cards, no-ketamine-order, ..., 400, 412). */
+  private void time(HookCall call, String outcome, long started) {
+    Timer.builder("cds.hook.call")
+        .description("A hook call from its request read to its answer")
+        .tags("service", call.service().id(), "outcome", outcome)
+        .register(meters)
+        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
   }
 
   /** The response, and the version of the rules that produced it. */

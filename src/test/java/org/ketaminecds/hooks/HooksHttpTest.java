@@ -2,6 +2,7 @@ package org.ketaminecds.hooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -10,11 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ketaminecds.support.CardsContract;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The CDS Hooks contract over real HTTP, with the service on a random port. */
 class HooksHttpTest extends ServiceHttpTest {
+
+  @Autowired MeterRegistry meters;
 
   static final Path EXAMPLE = Path.of("cds-hooks/examples/patient-view-trd-candidate.request.json");
 
@@ -80,6 +84,34 @@ class HooksHttpTest extends ServiceHttpTest {
         .doesNotContain("[MedicationStatement/", "MedicationStatement/sertraline-trial");
     assertThat(evidence(card))
         .contains("MedicationStatement/sertraline-trial", "MedicationStatement/venlafaxine-trial");
+  }
+
+  @Test
+  void everyCallIsTimedByServiceAndOutcome() throws IOException {
+    long before = callCount("cards");
+    long loadsBefore =
+        meters.timer("cds.hook.chart.load", "service", "ketamine-eligibility").count();
+
+    HttpResponse<String> response =
+        calls.post("/cds-services/ketamine-eligibility", example().toString());
+    HttpResponse<String> refused = calls.post("/cds-services/ketamine-eligibility", "{}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(callCount("cards")).isEqualTo(before + 1);
+    assertThat(meters.timer("cds.hook.chart.load", "service", "ketamine-eligibility").count())
+        .isEqualTo(loadsBefore + 1);
+    assertThat(
+            meters
+                .timer("cds.hook.call", "service", "ketamine-eligibility", "outcome", "cards")
+                .totalTime(java.util.concurrent.TimeUnit.NANOSECONDS))
+        .isPositive();
+  }
+
+  private long callCount(String outcome) {
+    return meters
+        .timer("cds.hook.call", "service", "ketamine-eligibility", "outcome", outcome)
+        .count();
   }
 
   @Test
