@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Timing;
 import org.ketaminecds.facts.SuggestedAction;
 import org.ketaminecds.rules.CardTemplate;
 
@@ -75,12 +76,13 @@ final class SuggestionBuilder {
           case "order-phq9-baseline" -> CreatedResources.phq9Baseline(patient);
           case "measure-blood-pressure" -> CreatedResources.bloodPressureMeasurement(patient);
           case "change-dose" -> changedDose(patient, action, context);
+          case "change-frequency" -> changedFrequency(patient, action, context);
           default -> null;
         };
     if (resource == null) {
       return null;
     }
-    String type = "change-dose".equals(action.id()) ? "update" : "create";
+    String type = action.id().startsWith("change-") ? "update" : "create";
     return new Card.Action(type, description, null, resource);
   }
 
@@ -91,16 +93,8 @@ final class SuggestionBuilder {
     if (draft == null || action.doseMg() == null) {
       return null;
     }
-    MedicationRequest changed = draft.copy();
-    changed.setStatus(MedicationRequest.MedicationRequestStatus.DRAFT);
-    if (!changed.hasIntent()) {
-      changed.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
-    }
-    changed.setSubject(new Reference(patient));
-    Dosage dosage =
-        changed.hasDosageInstruction()
-            ? changed.getDosageInstructionFirstRep()
-            : changed.addDosageInstruction();
+    MedicationRequest changed = updated(draft, patient);
+    Dosage dosage = changed.getDosageInstructionFirstRep();
     dosage.setDoseAndRate(new ArrayList<>());
     dosage
         .addDoseAndRate()
@@ -115,9 +109,51 @@ final class SuggestionBuilder {
     return FHIR.newJsonParser().encodeResourceToString(changed);
   }
 
+  /**
+   * The draft as the clinician entered it, timed at the schedule's sessions a week (Spravato PI
+   * section 2.2: twice weekly in weeks 1-4, once weekly after); null without the draft.
+   */
+  private static String changedFrequency(
+      String patient, SuggestedAction action, SuggestionContext context) {
+    MedicationRequest draft = context.drafts().get(action.reference());
+    if (draft == null || action.sessionsPerWeek() == null) {
+      return null;
+    }
+    MedicationRequest changed = updated(draft, patient);
+    Dosage dosage = changed.getDosageInstructionFirstRep();
+    Timing timing = new Timing();
+    timing
+        .getRepeat()
+        .setFrequency(action.sessionsPerWeek())
+        .setPeriod(1)
+        .setPeriodUnit(Timing.UnitsOfTime.WK);
+    dosage.setTiming(timing);
+    // The old free text may state the old timing: the structured timing is what changed.
+    dosage.setText(null);
+    return FHIR.newJsonParser().encodeResourceToString(changed);
+  }
+
+  /** A copy of the draft to update: status draft, an intent, the context patient as subject. */
+  private static MedicationRequest updated(MedicationRequest draft, String patient) {
+    MedicationRequest changed = draft.copy();
+    changed.setStatus(MedicationRequest.MedicationRequestStatus.DRAFT);
+    if (!changed.hasIntent()) {
+      changed.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
+    }
+    changed.setSubject(new Reference(patient));
+    if (!changed.hasDosageInstruction()) {
+      changed.addDosageInstruction();
+    }
+    return changed;
+  }
+
   private static String fill(String text, SuggestedAction action) {
-    return action.doseMg() == null
-        ? text
-        : text.replace("{{dose}}", String.valueOf(Math.round(action.doseMg())));
+    String filled =
+        action.doseMg() == null
+            ? text
+            : text.replace("{{dose}}", String.valueOf(Math.round(action.doseMg())));
+    return action.sessionsPerWeek() == null
+        ? filled
+        : filled.replace("{{sessions}}", String.valueOf(action.sessionsPerWeek()));
   }
 }

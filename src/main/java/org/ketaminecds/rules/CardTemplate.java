@@ -25,7 +25,8 @@ import java.util.Map;
  * @param definition what the topic means, for the card-topic CodeSystem (which is generated from
  *     the card files); null when the card file gives none
  * @param suggestions the words of the actions the rules may offer on this card, by id (a rule
- *     concludes a {@code SuggestedAction} with that id); {@code {{dose}}} is filled in
+ *     concludes a {@code SuggestedAction} with that id); {@code {{dose}}} and {@code {{sessions}}}
+ *     (a week) are filled in
  */
 public record CardTemplate(
     String topic,
