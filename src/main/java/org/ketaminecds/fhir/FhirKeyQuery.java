@@ -116,7 +116,7 @@ final class FhirKeyQuery implements Callable<FhirKeyQuery.Result> {
       page = nextPage(client, continueFrom, followed);
       pages++;
     }
-    resources.addAll(PrefetchResolver.resourcesOfKey(key, page));
+    resources.addAll(key.resourcesIn(page));
     for (Bundle.BundleLinkComponent next = page.getLink(Bundle.LINK_NEXT);
         next != null && next.hasUrl();
         next = page.getLink(Bundle.LINK_NEXT)) {
@@ -125,7 +125,7 @@ final class FhirKeyQuery implements Callable<FhirKeyQuery.Result> {
       }
       page = nextPage(client, next.getUrl(), followed);
       pages++;
-      resources.addAll(PrefetchResolver.resourcesOfKey(key, page));
+      resources.addAll(key.resourcesIn(page));
     }
     return new Result(key, resources, pages);
   }

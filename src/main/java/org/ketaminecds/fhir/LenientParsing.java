@@ -27,7 +27,7 @@ public final class LenientParsing {
   }
 
   /** The policy, for a context whose clients parse the answers of FHIR servers. */
-  static IParserErrorHandler errorHandler() {
+  public static IParserErrorHandler errorHandler() {
     return new UnknownElementsTolerated();
   }
 

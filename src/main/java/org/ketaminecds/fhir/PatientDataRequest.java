@@ -1,6 +1,7 @@
 package org.ketaminecds.fhir;
 
 import java.util.Map;
+import org.ketaminecds.fhir.prefetch.Prefetch;
 import tools.jackson.databind.JsonNode;
 
 /**

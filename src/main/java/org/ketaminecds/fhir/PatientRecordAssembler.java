@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
+import org.ketaminecds.fhir.prefetch.ChartEntry;
 
 /**
  * Sorts the resources of all keys into a {@link PatientRecord}. A resource that arrives twice (a

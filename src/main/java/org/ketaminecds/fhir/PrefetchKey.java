@@ -1,7 +1,11 @@
 package org.ketaminecds.fhir;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationAdministration;
@@ -73,8 +77,22 @@ public enum PrefetchKey {
    * The resource types this key delivers; anything else in its Bundle (an OperationOutcome with
    * search mode {@code outcome}, say) is not data for this key.
    */
-  List<Class<? extends Resource>> resourceTypes() {
+  public List<Class<? extends Resource>> resourceTypes() {
     return resourceTypes;
+  }
+
+  /** Whether the resource is of one of this key's types. */
+  public boolean isTypeOf(IBaseResource resource) {
+    return resourceTypes.stream().anyMatch(type -> type.isInstance(resource));
+  }
+
+  /** The Bundle's entries that are data for this key; search outcomes and strays are dropped. */
+  public List<Resource> resourcesIn(Bundle bundle) {
+    return bundle.getEntry().stream()
+        .map(Bundle.BundleEntryComponent::getResource)
+        .filter(Objects::nonNull)
+        .filter(this::isTypeOf)
+        .collect(Collectors.toList());
   }
 
   /**

@@ -1,7 +1,7 @@
 package org.ketaminecds.hooks;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.ketaminecds.fhir.Prefetch;
+import org.ketaminecds.fhir.prefetch.Prefetch;
 import tools.jackson.databind.JsonNode;
 
 /**

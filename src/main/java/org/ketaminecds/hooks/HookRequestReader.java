@@ -4,7 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import org.hl7.fhir.r4.model.Bundle;
 import org.ketaminecds.fhir.LenientParsing;
-import org.ketaminecds.fhir.Prefetch;
+import org.ketaminecds.fhir.prefetch.Prefetch;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;

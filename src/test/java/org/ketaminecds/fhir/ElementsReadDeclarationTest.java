@@ -47,6 +47,7 @@ import org.ketaminecds.facts.fhir.ChartFacts;
 import org.ketaminecds.facts.fhir.ChartRelevance;
 import org.ketaminecds.facts.fhir.DraftOrderReader;
 import org.ketaminecds.facts.fhir.FactReaders;
+import org.ketaminecds.fhir.prefetch.ChartEntry;
 import org.ketaminecds.terminology.Terminology;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -443,7 +444,7 @@ class ElementsReadDeclarationTest {
       IBaseResource resource = parse(prefetch.get(key.key()));
       var list = new ArrayList<ChartEntry>();
       if (resource instanceof Bundle bundle) {
-        PrefetchResolver.resourcesOfKey(key, bundle).forEach(r -> list.add(ChartEntry.parsed(r)));
+        key.resourcesIn(bundle).forEach(r -> list.add(ChartEntry.parsed(r)));
       } else {
         list.add(ChartEntry.parsed((Resource) resource));
       }

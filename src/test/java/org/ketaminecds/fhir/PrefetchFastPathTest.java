@@ -29,6 +29,7 @@ import org.ketaminecds.charts.ChartSize;
 import org.ketaminecds.charts.GeneratedChart;
 import org.ketaminecds.facts.fhir.ChartFacts;
 import org.ketaminecds.facts.fhir.ChartRelevance;
+import org.ketaminecds.fhir.prefetch.ChartEntry;
 import org.ketaminecds.terminology.Terminology;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -322,7 +323,7 @@ class PrefetchFastPathTest {
       }
       var list = new ArrayList<ChartEntry>();
       if (resource instanceof Bundle bundle) {
-        PrefetchResolver.resourcesOfKey(key, bundle).forEach(r -> list.add(ChartEntry.parsed(r)));
+        key.resourcesIn(bundle).forEach(r -> list.add(ChartEntry.parsed(r)));
       } else if (!(resource instanceof OperationOutcome)) {
         list.add(ChartEntry.parsed((Resource) resource));
       }

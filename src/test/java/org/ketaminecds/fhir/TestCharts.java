@@ -27,17 +27,17 @@ import tools.jackson.databind.json.JsonMapper;
  * Small FHIR charts for the tests, and the JSON an EHR would prefetch for them. No clinical
  * meaning: codes are real enough to look right, dates are fixed.
  */
-final class TestCharts {
-  static final FhirContext FHIR = FhirContext.forR4Cached();
-  static final String PATIENT_ID = "p1";
-  static final String OTHER_PATIENT_ID = "p2";
-  static final int CONDITION_COUNT = 12;
+public final class TestCharts {
+  public static final FhirContext FHIR = FhirContext.forR4Cached();
+  public static final String PATIENT_ID = "p1";
+  public static final String OTHER_PATIENT_ID = "p2";
+  public static final int CONDITION_COUNT = 12;
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Date FIXED_DATE = new Date(1_700_000_000_000L);
 
   private TestCharts() {}
 
-  static Patient patient(String id) {
+  public static Patient patient(String id) {
     Patient patient = new Patient();
     patient.setId(id);
     patient.setGender(Enumerations.AdministrativeGender.FEMALE);
@@ -45,7 +45,7 @@ final class TestCharts {
     return patient;
   }
 
-  static Condition condition(String id, String patientId) {
+  public static Condition condition(String id, String patientId) {
     Condition condition = new Condition();
     condition.setId(id);
     condition.setSubject(new Reference("Patient/" + patientId));
@@ -55,7 +55,7 @@ final class TestCharts {
     return condition;
   }
 
-  static Medication medication(String id, String rxnorm, String name) {
+  public static Medication medication(String id, String rxnorm, String name) {
     Medication medication = new Medication();
     medication.setId(id);
     medication.setCode(
@@ -64,7 +64,7 @@ final class TestCharts {
     return medication;
   }
 
-  static MedicationStatement statement(String id, String patientId, String medicationId) {
+  public static MedicationStatement statement(String id, String patientId, String medicationId) {
     MedicationStatement statement = new MedicationStatement();
     statement.setId(id);
     statement.setStatus(MedicationStatement.MedicationStatementStatus.COMPLETED);
@@ -73,7 +73,7 @@ final class TestCharts {
     return statement;
   }
 
-  static Observation observation(String id, String patientId, String loinc) {
+  public static Observation observation(String id, String patientId, String loinc) {
     Observation observation = new Observation();
     observation.setId(id);
     observation.setStatus(Observation.ObservationStatus.FINAL);
@@ -83,7 +83,7 @@ final class TestCharts {
     return observation;
   }
 
-  static AllergyIntolerance allergy(String id, String patientId) {
+  public static AllergyIntolerance allergy(String id, String patientId) {
     AllergyIntolerance allergy = new AllergyIntolerance();
     allergy.setId(id);
     allergy.setPatient(new Reference("Patient/" + patientId));
@@ -97,7 +97,7 @@ final class TestCharts {
    * Patient p1 with 12 conditions, 3 statements (two of one medication), 2 observations of interest
    * and one heart rate the query filters out, one allergy; patient p2 with one of each.
    */
-  static List<Resource> serverChart() {
+  public static List<Resource> serverChart() {
     List<Resource> resources = new ArrayList<>();
     resources.add(patient(PATIENT_ID));
     resources.add(patient(OTHER_PATIENT_ID));
@@ -120,7 +120,7 @@ final class TestCharts {
     return resources;
   }
 
-  static Bundle searchset(Resource... resources) {
+  public static Bundle searchset(Resource... resources) {
     Bundle bundle = new Bundle();
     bundle.setType(Bundle.BundleType.SEARCHSET);
     bundle.setTotal(resources.length);
@@ -136,7 +136,7 @@ final class TestCharts {
     return bundle;
   }
 
-  static OperationOutcome prefetchFailure() {
+  public static OperationOutcome prefetchFailure() {
     OperationOutcome outcome = new OperationOutcome();
     outcome
         .addIssue()
@@ -147,16 +147,16 @@ final class TestCharts {
   }
 
   /** A resource as the Jackson 3 tree the web layer hands over. */
-  static JsonNode json(Resource resource) {
+  public static JsonNode json(Resource resource) {
     return JSON.readTree(FHIR.newJsonParser().encodeResourceToString(resource));
   }
 
-  static JsonNode jsonText(String json) {
+  public static JsonNode jsonText(String json) {
     return JSON.readTree(json);
   }
 
   /** A complete prefetch for p1: every key, as bundles (Patient as a resource). */
-  static Map<String, JsonNode> fullPrefetch() {
+  public static Map<String, JsonNode> fullPrefetch() {
     Bundle medications = searchset(statement("ms1", PATIENT_ID, "m1"));
     medications
         .addEntry()
@@ -175,7 +175,7 @@ final class TestCharts {
     return prefetch;
   }
 
-  static List<String> ids(List<? extends Resource> resources) {
+  public static List<String> ids(List<? extends Resource> resources) {
     return resources.stream().map(Resource::getIdPart).toList();
   }
 }

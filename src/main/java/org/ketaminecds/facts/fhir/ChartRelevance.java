@@ -6,9 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ketaminecds.fhir.ResourceRelevance;
-import org.ketaminecds.fhir.ScannedCoding;
-import org.ketaminecds.fhir.ScannedResource;
+import org.ketaminecds.fhir.prefetch.ResourceRelevance;
+import org.ketaminecds.fhir.prefetch.ScannedCoding;
+import org.ketaminecds.fhir.prefetch.ScannedResource;
 import org.ketaminecds.terminology.Terminology;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package org.ketaminecds.fhir;
+package org.ketaminecds.fhir.prefetch;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;

@@ -1,4 +1,4 @@
-package org.ketaminecds.fhir;
+package org.ketaminecds.fhir.prefetch;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -15,6 +14,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
+import org.ketaminecds.fhir.InvalidPrefetchException;
+import org.ketaminecds.fhir.LenientParsing;
+import org.ketaminecds.fhir.ModelWarmUp;
+import org.ketaminecds.fhir.PrefetchKey;
 import tools.jackson.core.io.JsonStringEncoder;
 
 /**
@@ -35,7 +38,7 @@ import tools.jackson.core.io.JsonStringEncoder;
  * Observations, allergies, the medication resources) are read straight into HAPI's model by {@link
  * CommonShapeReader}, from the same elements; only the rest go to HAPI's parser.
  */
-final class PrefetchResolver {
+public final class PrefetchResolver {
 
   /** A plain FHIR id: left-out entries are known by Type/id, so it must mean the same to HAPI. */
   private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
@@ -51,7 +54,7 @@ final class PrefetchResolver {
   private final FhirContext fhirContext;
   private final ResourceRelevance relevance;
 
-  PrefetchResolver(FhirContext fhirContext, ResourceRelevance relevance) {
+  public PrefetchResolver(FhirContext fhirContext, ResourceRelevance relevance) {
     this.fhirContext = fhirContext;
     this.relevance = relevance;
     ModelWarmUp.scan(fhirContext);
@@ -64,12 +67,12 @@ final class PrefetchResolver {
    * @param nextUrl the {@code next} link of a paged searchset, or null: when set, {@code entries}
    *     are only the first page and the rest must be fetched from there
    */
-  record Resolved(List<ChartEntry> entries, String nextUrl) {
+  public record Resolved(List<ChartEntry> entries, String nextUrl) {
     static Resolved complete(List<ChartEntry> entries) {
       return new Resolved(entries, null);
     }
 
-    boolean paged() {
+    public boolean paged() {
       return nextUrl != null;
     }
   }
@@ -79,7 +82,7 @@ final class PrefetchResolver {
    *
    * @throws InvalidPrefetchException when the value is neither null nor a resource for the key
    */
-  Optional<Resolved> resolve(PrefetchKey key, Prefetch prefetch) {
+  public Optional<Resolved> resolve(PrefetchKey key, Prefetch prefetch) {
     if (!prefetch.contains(key.key())) {
       return Optional.empty();
     }
@@ -106,10 +109,10 @@ final class PrefetchResolver {
       Bundle.BundleLinkComponent next = bundle.getLink(Bundle.LINK_NEXT);
       return Optional.of(
           new Resolved(
-              resourcesOfKey(key, bundle).stream().map(ChartEntry::parsed).toList(),
+              key.resourcesIn(bundle).stream().map(ChartEntry::parsed).toList(),
               next != null && next.hasUrl() && !next.getUrl().isBlank() ? next.getUrl() : null));
     }
-    if (isOfKey(key, resource)) {
+    if (key.isTypeOf(resource)) {
       return Optional.of(Resolved.complete(List.of(ChartEntry.parsed((Resource) resource))));
     }
     throw new InvalidPrefetchException(
@@ -121,15 +124,6 @@ final class PrefetchResolver {
             + key.resourceTypes().stream()
                 .map(Class::getSimpleName)
                 .collect(Collectors.joining(" or ")));
-  }
-
-  /** The Bundle's entries that are data for the key; search outcomes and strays are dropped. */
-  static List<Resource> resourcesOfKey(PrefetchKey key, Bundle bundle) {
-    return bundle.getEntry().stream()
-        .map(Bundle.BundleEntryComponent::getResource)
-        .filter(Objects::nonNull)
-        .filter(resource -> isOfKey(key, resource))
-        .collect(Collectors.toList());
   }
 
   private List<ChartEntry> entriesOfBundle(PrefetchKey key, PrefetchValue.ScannedBundle bundle) {
@@ -166,7 +160,7 @@ final class PrefetchResolver {
         entries.add(ChartEntry.parsed(readDirectly[i]));
       } else {
         Resource resource = parsed.get(next++).getResource();
-        if (resource != null && isOfKey(key, resource)) {
+        if (resource != null && key.isTypeOf(resource)) {
           entries.add(ChartEntry.parsed(resource));
         }
       }
@@ -272,10 +266,6 @@ final class PrefetchResolver {
       return bundle;
     }
     throw new IllegalStateException("HAPI read a Bundle as another resource");
-  }
-
-  private static boolean isOfKey(PrefetchKey key, IBaseResource resource) {
-    return key.resourceTypes().stream().anyMatch(type -> type.isInstance(resource));
   }
 
   private IBaseResource parse(PrefetchKey key, byte[] source, int offset, int length) {

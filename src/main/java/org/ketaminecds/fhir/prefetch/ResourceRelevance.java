@@ -1,4 +1,4 @@
-package org.ketaminecds.fhir;
+package org.ketaminecds.fhir.prefetch;
 
 /**
  * Decides, from a {@link ScannedResource}, whether a prefetched resource can give a fact, and which

@@ -1,4 +1,4 @@
-package org.ketaminecds.fhir;
+package org.ketaminecds.fhir.prefetch;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.ketaminecds.fhir;
+package org.ketaminecds.fhir.prefetch;
 
 import org.hl7.fhir.r4.model.DecimalType;
 import tools.jackson.core.JsonParser;

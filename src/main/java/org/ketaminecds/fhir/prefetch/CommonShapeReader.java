@@ -1,11 +1,11 @@
-package org.ketaminecds.fhir;
+package org.ketaminecds.fhir.prefetch;
 
-import static org.ketaminecds.fhir.CommonDatatypes.concept;
-import static org.ketaminecds.fhir.CommonDatatypes.dateTime;
-import static org.ketaminecds.fhir.CommonDatatypes.meta;
-import static org.ketaminecds.fhir.CommonDatatypes.once;
-import static org.ketaminecds.fhir.CommonDatatypes.period;
-import static org.ketaminecds.fhir.CommonDatatypes.quantity;
+import static org.ketaminecds.fhir.prefetch.CommonDatatypes.concept;
+import static org.ketaminecds.fhir.prefetch.CommonDatatypes.dateTime;
+import static org.ketaminecds.fhir.prefetch.CommonDatatypes.meta;
+import static org.ketaminecds.fhir.prefetch.CommonDatatypes.once;
+import static org.ketaminecds.fhir.prefetch.CommonDatatypes.period;
+import static org.ketaminecds.fhir.prefetch.CommonDatatypes.quantity;
 
 import ca.uhn.fhir.parser.DataFormatException;
 import org.hl7.fhir.exceptions.FHIRException;
@@ -17,7 +17,7 @@ import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
-import org.ketaminecds.fhir.ShapeMembers.Uncommon;
+import org.ketaminecds.fhir.prefetch.ShapeMembers.Uncommon;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;

@@ -1,4 +1,4 @@
-package org.ketaminecds.fhir;
+package org.ketaminecds.fhir.prefetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +19,8 @@ import org.ketaminecds.charts.ChartGenerator;
 import org.ketaminecds.charts.ChartSize;
 import org.ketaminecds.charts.GeneratedChart;
 import org.ketaminecds.facts.fhir.ChartRelevance;
+import org.ketaminecds.fhir.LenientParsing;
+import org.ketaminecds.fhir.TestCharts;
 import org.ketaminecds.terminology.Terminology;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

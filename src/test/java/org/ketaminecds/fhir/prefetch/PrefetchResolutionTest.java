@@ -1,4 +1,4 @@
-package org.ketaminecds.fhir;
+package org.ketaminecds.fhir.prefetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,6 +23,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.ketaminecds.fhir.FhirAccessProperties;
+import org.ketaminecds.fhir.InvalidPrefetchException;
+import org.ketaminecds.fhir.PatientDataLoader;
+import org.ketaminecds.fhir.PatientDataRequest;
+import org.ketaminecds.fhir.PatientDataUnavailableException;
+import org.ketaminecds.fhir.PatientRecord;
+import org.ketaminecds.fhir.PrefetchKey;
+import org.ketaminecds.fhir.TestCharts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 

@@ -1,4 +1,4 @@
-package org.ketaminecds.fhir;
+package org.ketaminecds.fhir.prefetch;
 
 import org.hl7.fhir.r4.model.Resource;
 
@@ -11,9 +11,9 @@ import org.hl7.fhir.r4.model.Resource;
  * @param identity {@code Type/id}, or null for a parsed resource without an id
  * @param resource the parsed resource, or null when it was left out
  */
-record ChartEntry(String identity, Resource resource) {
+public record ChartEntry(String identity, Resource resource) {
 
-  static ChartEntry parsed(Resource resource) {
+  public static ChartEntry parsed(Resource resource) {
     String identity =
         resource.getIdElement().hasIdPart()
             ? resource.fhirType() + "/" + resource.getIdElement().getIdPart()

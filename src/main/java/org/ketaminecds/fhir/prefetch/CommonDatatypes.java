@@ -1,4 +1,4 @@
-package org.ketaminecds.fhir;
+package org.ketaminecds.fhir.prefetch;
 
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Annotation;
@@ -16,7 +16,7 @@ import org.hl7.fhir.r4.model.Ratio;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Timing;
-import org.ketaminecds.fhir.ShapeMembers.Uncommon;
+import org.ketaminecds.fhir.prefetch.ShapeMembers.Uncommon;
 
 /**
  * The data types of the common shapes ({@link CommonShapeReader}): each read member by member into

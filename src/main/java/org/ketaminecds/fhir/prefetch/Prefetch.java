@@ -1,4 +1,4 @@
-package org.ketaminecds.fhir;
+package org.ketaminecds.fhir.prefetch;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

@@ -1,22 +1,22 @@
-package org.ketaminecds.fhir;
+package org.ketaminecds.fhir.prefetch;
 
-import static org.ketaminecds.fhir.CommonDatatypes.annotation;
-import static org.ketaminecds.fhir.CommonDatatypes.concept;
-import static org.ketaminecds.fhir.CommonDatatypes.dateTime;
-import static org.ketaminecds.fhir.CommonDatatypes.dosage;
-import static org.ketaminecds.fhir.CommonDatatypes.meta;
-import static org.ketaminecds.fhir.CommonDatatypes.once;
-import static org.ketaminecds.fhir.CommonDatatypes.period;
-import static org.ketaminecds.fhir.CommonDatatypes.quantity;
-import static org.ketaminecds.fhir.CommonDatatypes.ratio;
-import static org.ketaminecds.fhir.CommonDatatypes.reference;
+import static org.ketaminecds.fhir.prefetch.CommonDatatypes.annotation;
+import static org.ketaminecds.fhir.prefetch.CommonDatatypes.concept;
+import static org.ketaminecds.fhir.prefetch.CommonDatatypes.dateTime;
+import static org.ketaminecds.fhir.prefetch.CommonDatatypes.dosage;
+import static org.ketaminecds.fhir.prefetch.CommonDatatypes.meta;
+import static org.ketaminecds.fhir.prefetch.CommonDatatypes.once;
+import static org.ketaminecds.fhir.prefetch.CommonDatatypes.period;
+import static org.ketaminecds.fhir.prefetch.CommonDatatypes.quantity;
+import static org.ketaminecds.fhir.prefetch.CommonDatatypes.ratio;
+import static org.ketaminecds.fhir.prefetch.CommonDatatypes.reference;
 
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
-import org.ketaminecds.fhir.ShapeMembers.Uncommon;
+import org.ketaminecds.fhir.prefetch.ShapeMembers.Uncommon;
 
 /**
  * The common shapes of the medication resources of a chart ({@link CommonShapeReader}): the

@@ -1,4 +1,4 @@
-package org.ketaminecds.fhir;
+package org.ketaminecds.fhir.prefetch;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.ketaminecds.fhir.PrefetchKey;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.base.ParserBase;
