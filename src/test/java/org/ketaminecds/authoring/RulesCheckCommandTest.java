@@ -141,6 +141,49 @@ class RulesCheckCommandTest {
   }
 
   @Test
+  void aFailedScenarioComesFirstWithTheRulesAndFactsBehindIt() {
+    Path rules = RulesFolders.copyOfRules(temp.resolve("rules"));
+    RulesFolders.replace(
+        rules.resolve("cautions/ci-dementia.drl"),
+        "category == \"dementia\", active",
+        "category == \"dementia\", !active");
+
+    int status =
+        RulesCheckCommand.run(
+            new String[] {
+              "rules", "check", "--rules", rules.toString(), "--only", "dementia-active-shows-on-p"
+            },
+            new PrintStream(output, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(1);
+    String printed = printed();
+    assertThat(printed)
+        .contains(
+            "  ✘ scenario dementia-active-shows-on-patient-view (TRD candidate aged 79 with"
+                + " active late-onset Alzheimer disease (G30.1): dementia caution card)\n"
+                + "      - expected a warning card ci-dementia, but there was none\n"
+                + "      why:\n"
+                + "        ci-dementia (missing): rule \"Dementia, active\""
+                + " (cautions/ci-dementia.drl) did not fire; it matches:\n"
+                + "          KetamineConsidered()? {why treatment-resistant depression}\n"
+                + "          Diagnosis( category == \"dementia\", !active )? {category dementia;"
+                + " condition id alzheimer; system http://hl7.org/fhir/sid/icd-10-cm; code G30.1;"
+                + " display Alzheimer's disease with late onset; status active; active yes; onset"
+                + " 2025-02-10}, {category depressive-disorder; condition id mdd; ")
+        .containsPattern(
+            "        rules fired \\(\\d+\\): .*Card trd-criteria-met: the patient meets the TRD criteria")
+        .contains("        facts (")
+        .contains("          PatientInfo: age years 79; gender female\n")
+        .doesNotContain("Diagnosis[");
+    // Failures first: the scenario comes before the summary of what passed and the verdict.
+    assertThat(printed.indexOf("✘ scenario")).isLessThan(printed.indexOf("✔ compiled"));
+    assertThat(printed)
+        .contains(
+            "FAILED: 1 of 1 scenarios matching 'dementia-active-shows-on-p'"
+                + " (dementia-active-shows-on-patient-view), 0 other problem(s)");
+  }
+
+  @Test
   void aBadParameterIsNamed() {
     Path rules = RulesFolders.copyOfRules(temp.resolve("rules"));
     RulesFolders.replace(
