@@ -184,6 +184,115 @@ class RulesCheckCommandTest {
   }
 
   @Test
+  void acceptingAChangedScenarioShowsTheDiffAndRewritesOnlyItsExpectation() throws Exception {
+    Path rules = RulesFolders.copyOfRules(temp.resolve("rules"));
+    RulesFolders.replace(
+        rules.resolve("cautions/ci-dementia.drl"),
+        "category == \"dementia\", active",
+        "category == \"dementia\", !active");
+    String name = "dementia-resolved-not-shown";
+    Path file = rules.resolve("scenarios/" + name + ".json");
+    String before = Files.readString(file);
+
+    int status =
+        RulesCheckCommand.run(
+            new String[] {
+              "rules", "check", "--rules", rules.toString(), "--only", name, "--accept-all"
+            },
+            new PrintStream(output, true, StandardCharsets.UTF_8));
+
+    assertThat(status).as(printed()).isZero();
+    assertThat(printed())
+        .contains(
+            "Accepting the cards "
+                + name
+                + " now gives (scenarios/"
+                + name
+                + ".json):\n"
+                + "  + warning ci-dementia: ")
+        .contains("Written. Check again to see the rules pass with it.");
+    String after = Files.readString(file);
+    // Only the expectation changed: the chart is byte for byte what the author wrote.
+    assertThat(after.substring(0, after.indexOf("\"expect\"")))
+        .isEqualTo(before.substring(0, before.indexOf("\"expect\"")));
+    assertThat(after.substring(after.indexOf("\"expect\"")))
+        .isEqualTo(
+            "\"expect\": {\n"
+                + "    \"cards\": {\n"
+                + "      \"trd-criteria-not-met\": \"warning\",\n"
+                + "      \"ketamine-infusion-plan\": \"info\",\n"
+                + "      \"ci-dementia\": \"warning\"\n"
+                + "    }\n"
+                + "  }\n"
+                + "}\n");
+
+    output.reset();
+    assertThat(
+            RulesCheckCommand.run(
+                new String[] {"rules", "check", "--rules", rules.toString(), "--only", name},
+                new PrintStream(output, true, StandardCharsets.UTF_8)))
+        .as(printed())
+        .isZero();
+  }
+
+  @Test
+  void acceptingACardNoLongerShownSaysSo() throws Exception {
+    Path rules = RulesFolders.copyOfRules(temp.resolve("rules"));
+    RulesFolders.replace(
+        rules.resolve("parameters.yaml"), "min-trial-days: 42", "min-trial-days: 84");
+    String name = "trd-candidate-two-adequate-trials";
+
+    int status =
+        RulesCheckCommand.run(
+            new String[] {
+              "rules", "check", "--rules", rules.toString(), "--only", name, "--accept", name
+            },
+            new PrintStream(output, true, StandardCharsets.UTF_8));
+
+    assertThat(status).as(printed()).isZero();
+    assertThat(printed())
+        .contains(
+            "Accepting the cards "
+                + name
+                + " now gives (scenarios/"
+                + name
+                + ".json):\n"
+                + "  - info trd-criteria-met (no longer shown)\n"
+                + "Written.");
+    assertThat(Files.readString(rules.resolve("scenarios/" + name + ".json")))
+        .endsWith("  \"expect\": {\n    \"cards\": {}\n  }\n}");
+  }
+
+  @Test
+  void aScenarioThatCannotBeEvaluatedIsNotAccepted() throws Exception {
+    Path rules = RulesFolders.copyOfRules(temp.resolve("rules"));
+    Path file = rules.resolve("scenarios/trd-candidate-two-adequate-trials.json");
+    RulesFolders.replace(file, "\"asOf\": \"2026-06-01\"", "\"asOf\": \"2026-06-31\"");
+    String before = Files.readString(file);
+
+    int status =
+        RulesCheckCommand.run(
+            new String[] {
+              "rules",
+              "check",
+              "--rules",
+              rules.toString(),
+              "--only",
+              "trd-candidate-two",
+              "--accept",
+              "trd-candidate-two-adequate-trials"
+            },
+            new PrintStream(output, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(1);
+    assertThat(printed())
+        .containsPattern(
+            "\nNot accepted: trd-candidate-two-adequate-trials: its request cannot be evaluated"
+                + " \\(.*asOf must be a date like 2026-06-01.*\\)\\.\n");
+    assertThat(Files.readString(file)).isEqualTo(before);
+  }
+
+  @Test
   void aBadParameterIsNamed() {
     Path rules = RulesFolders.copyOfRules(temp.resolve("rules"));
     RulesFolders.replace(
