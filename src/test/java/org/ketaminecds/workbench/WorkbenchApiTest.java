@@ -116,7 +116,20 @@ class WorkbenchApiTest {
     List<String> factTypes = new ArrayList<>();
     body.get("facts").forEach(fact -> factTypes.add(fact.get("type").asString()));
     assertThat(factTypes).contains("Diagnosis", "MedicationTrial", "TreatmentResistance");
-    assertThat(body.get("facts").toString()).contains("conditionId=mdd", "ingredient=sertraline");
+    // Facts in words: fields by name in words, ISO dates, yes/no; no Java record toString.
+    assertThat(body.get("facts").toString())
+        .contains("condition id mdd", "ingredient sertraline", "active yes")
+        .containsPattern("start \\d{4}-\\d{2}-\\d{2}")
+        .doesNotContain("conditionId=", "Diagnosis[");
+    List<String> reference = new ArrayList<>();
+    body.get("facts")
+        .forEach(
+            fact -> {
+              if (fact.get("reference").asBoolean()) {
+                reference.add(fact.get("type").asString());
+              }
+            });
+    assertThat(reference).contains("Parameters", "MinimumDose").doesNotContain("Diagnosis");
     assertThat(body.has("expected")).isFalse();
     assertThat(body.has("failures")).isFalse();
   }

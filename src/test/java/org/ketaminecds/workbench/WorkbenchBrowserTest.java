@@ -108,7 +108,22 @@ class WorkbenchBrowserTest {
     assertThat(verdict.findElement(By.cssSelector(".verdict")).getText()).contains("PASS");
     assertThat(browser.findElements(By.cssSelector("#facts tbody th")))
         .extracting(WebElement::getText)
-        .contains("Diagnosis", "MedicationTrial", "TreatmentResistance");
+        .contains("Diagnosis", "MedicationTrial", "TreatmentResistance")
+        .doesNotContain("Parameters", "MinimumDose");
+    // Facts in clinical words, each field on its own line; no Java record toString.
+    String facts = browser.findElement(By.id("facts")).getText();
+    assertThat(facts).contains("condition id", "mdd").doesNotContain("Diagnosis[", "conditionId=");
+    // The reference tables are there but folded away until asked for.
+    WebElement referenceTables = browser.findElement(By.id("reference-tables"));
+    assertThat(referenceTables.getDomProperty("open")).isEqualTo("false");
+    assertThat(browser.findElement(By.id("reference-facts")).isDisplayed()).isFalse();
+    referenceTables.findElement(By.tagName("summary")).click();
+    assertThat(browser.findElement(By.id("reference-facts")).isDisplayed()).isTrue();
+    assertThat(browser.findElements(By.cssSelector("#reference-facts tbody th")))
+        .extracting(WebElement::getText)
+        .contains("Parameters", "MinimumDose");
+    // The released rules are live and the watcher is fine: no banner.
+    assertThat(browser.findElement(By.id("rules-banner")).isDisplayed()).isFalse();
     assertThat(browser.findElement(By.id("ruleset-version")).getText()).matches("[0-9a-f]{12}");
 
     Files.createDirectories(SCREENSHOT.getParent());
