@@ -239,7 +239,7 @@
     renderScenarioCheck(result);
     renderNotes(result.notes || []);
     renderCards(result.cards, result.detailsHtml || []);
-    renderRules(result.firedRules);
+    renderRules(result.firedRules, result.retractedRules);
     lastFacts = result.facts;
     renderFacts();
   }
@@ -434,12 +434,17 @@
       el('pre', { text: JSON.stringify(resource, null, 2) }));
   }
 
-  function renderRules(rules) {
+  /** The rules in the order they fired; a rule whose card conclusion was retracted is marked. */
+  function renderRules(rules, retracted) {
     var list = byId('fired-rules');
     list.textContent = '';
     byId('rule-count').textContent = '(' + rules.length + ')';
     rules.forEach(function (rule) {
-      list.appendChild(el('li', { text: rule }));
+      var gone = (retracted || []).indexOf(rule) >= 0;
+      list.appendChild(
+        el('li', gone ? { className: 'retracted' } : null, rule,
+          gone ? el('span', { className: 'retracted-mark', text: ' (conclusion retracted)' }) : null)
+      );
     });
   }
 
