@@ -150,7 +150,7 @@
     if (mode() === 'scenario') {
       return { scenario: scenarioSelect.value };
     }
-    return { hook: hookSelect.value, asOf: asOfInput.value, bundle: bundleInput.value };
+    return { hook: hookSelect.value, asOf: asOfInput.value.trim(), bundle: bundleInput.value };
   }
 
   function evaluate(event) {
@@ -163,6 +163,11 @@
     if (mode() === 'bundle' && !bundleInput.value.trim()) {
       showError(new Error('Paste a FHIR Bundle first.'));
       bundleInput.focus();
+      return;
+    }
+    if (mode() === 'bundle' && !/^\d{4}-\d{2}-\d{2}$/.test(asOfInput.value.trim())) {
+      showError(new Error('Write the date of the call as yyyy-mm-dd, for example 2026-06-01.'));
+      asOfInput.focus();
       return;
     }
     evaluateButton.disabled = true;

@@ -74,6 +74,8 @@ class WorkbenchBrowserTest {
     assertThat(browser.getCurrentUrl()).endsWith("/workbench/");
     new Select(browser.findElement(By.id("scenario"))).selectByValue(TestBundles.TRD_SCENARIO);
     assertThat(value(By.id("as-of"))).isEqualTo("2026-06-01");
+    // ISO, as written: a date input would show the browser locale's order (06/01/2026).
+    assertThat(browser.findElement(By.id("as-of")).getAttribute("type")).isEqualTo("text");
 
     browser.findElement(By.id("evaluate")).click();
     WebElement card =
@@ -170,6 +172,19 @@ class WorkbenchBrowserTest {
     assertThat(browser.findElement(By.id("facts")).getText()).contains("<script>");
     assertThat(((JavascriptExecutor) browser).executeScript("return window.injected === undefined"))
         .isEqualTo(true);
+  }
+
+  @Test
+  void aDateOfTheCallNotWrittenAsIsoIsRefusedOnThePage() {
+    browser.findElement(By.id("source-bundle")).click();
+    setValue(By.id("bundle"), TestBundles.trdCandidate().toPrettyString());
+    setValue(By.id("as-of"), "06/01/2026");
+    browser.findElement(By.id("evaluate")).click();
+
+    WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+    assertThat(error.getText())
+        .isEqualTo("Write the date of the call as yyyy-mm-dd, for example 2026-06-01.");
+    assertThat(browser.findElements(By.cssSelector(".cds-card"))).isEmpty();
   }
 
   @Test
