@@ -150,7 +150,7 @@
     if (mode() === 'scenario') {
       return { scenario: scenarioSelect.value };
     }
-    return { hook: hookSelect.value, asOf: asOfInput.value, bundle: bundleInput.value };
+    return { hook: hookSelect.value, asOf: asOfInput.value.trim(), bundle: bundleInput.value };
   }
 
   function evaluate(event) {
@@ -165,6 +165,11 @@
       bundleInput.focus();
       return;
     }
+    if (mode() === 'bundle' && !/^\d{4}-\d{2}-\d{2}$/.test(asOfInput.value.trim())) {
+      showError(new Error('Write the date of the call as yyyy-mm-dd, for example 2026-06-01.'));
+      asOfInput.focus();
+      return;
+    }
     evaluateButton.disabled = true;
     setStatus('Evaluating…');
     fetch('api/evaluate', {
@@ -174,11 +179,12 @@
     })
       .then(answer)
       .then(function (result) {
+        loadRulesStatus();
         render(result);
         setStatus(
           plural(result.cards.length, 'card') + ', ' +
             plural(result.firedRules.length, 'rule') + ' fired, ' +
-            plural(result.facts.length, 'fact') + ' (' + result.hook + ' on ' + result.asOf + ')'
+            plural(result.facts.filter(function (f) { return !f.reference; }).length, 'fact') + ' (' + result.hook + ' on ' + result.asOf + ')'
         );
       })
       .catch(function (error) {
@@ -238,7 +244,7 @@
     renderScenarioCheck(result);
     renderNotes(result.notes || []);
     renderCards(result.cards, result.detailsHtml || []);
-    renderRules(result.firedRules);
+    renderRules(result.firedRules, result.retractedRules);
     lastFacts = result.facts;
     renderFacts();
   }
@@ -433,68 +439,71 @@
       el('pre', { text: JSON.stringify(resource, null, 2) }));
   }
 
-  function renderRules(rules) {
+  /** The rules in the order they fired; a rule whose card conclusion was retracted is marked. */
+  function renderRules(rules, retracted) {
     var list = byId('fired-rules');
     list.textContent = '';
     byId('rule-count').textContent = '(' + rules.length + ')';
     rules.forEach(function (rule) {
-      list.appendChild(el('li', { text: rule }));
+      var gone = (retracted || []).indexOf(rule) >= 0;
+      list.appendChild(
+        el('li', gone ? { className: 'retracted' } : null, rule,
+          gone ? el('span', { className: 'retracted-mark', text: ' (conclusion retracted)' }) : null)
+      );
     });
   }
 
+  /** The chart's facts in the facts table; the reference tables folded away below it. */
   function renderFacts() {
     var filter = byId('fact-filter').value.trim().toLowerCase();
-    var body = byId('facts').querySelector('tbody');
-    body.textContent = '';
-    var shown = lastFacts.filter(function (fact) {
-      return !filter || (fact.type + ' ' + fact.text).toLowerCase().indexOf(filter) >= 0;
-    });
+    var matches = function (fact) {
+      return !filter || fact.text.toLowerCase().indexOf(filter) >= 0;
+    };
+    var chart = lastFacts.filter(function (fact) { return !fact.reference; });
+    var reference = lastFacts.filter(function (fact) { return fact.reference; });
+    var shown = chart.filter(matches);
     byId('fact-count').textContent =
-      '(' + (shown.length === lastFacts.length ? lastFacts.length : shown.length + ' of ' + lastFacts.length) + ')';
-    shown.forEach(function (fact) {
+      '(' + (shown.length === chart.length ? chart.length : shown.length + ' of ' + chart.length) + ')';
+    fillFacts(byId('facts'), shown);
+    var shownReference = reference.filter(matches);
+    byId('reference-count').textContent = '(' + shownReference.length + ')';
+    fillFacts(byId('reference-facts'), shownReference);
+  }
+
+  function fillFacts(table, facts) {
+    var body = table.querySelector('tbody');
+    body.textContent = '';
+    facts.forEach(function (fact) {
       body.appendChild(
         el('tr', null, el('th', { scope: 'row', text: fact.type }), el('td', null, factValues(fact)))
       );
     });
   }
 
-  /**
-   * A record's toString, "Type[a=1, b=[x, y]]", as one line per component; any other text as it
-   * is. Splits only at top-level ", name=" so that lists inside a value stay whole.
-   */
+  /** A fact's fields in words (the service writes them: ISO dates, yes/no), one line each. */
   function factValues(fact) {
-    var text = fact.text;
-    var prefix = fact.type + '[';
-    if (text.indexOf(prefix) !== 0 || text.charAt(text.length - 1) !== ']') {
-      return el('span', { className: 'fact-text', text: text });
-    }
-    var inner = text.substring(prefix.length, text.length - 1);
-    var parts = [];
-    var depth = 0;
-    var start = 0;
-    for (var i = 0; i < inner.length; i++) {
-      var c = inner.charAt(i);
-      if (c === '[' || c === '(' || c === '{') {
-        depth++;
-      } else if (c === ']' || c === ')' || c === '}') {
-        depth--;
-      } else if (c === ',' && depth === 0 && /^, \w+=/.test(inner.substring(i, i + 40))) {
-        parts.push(inner.substring(start, i));
-        start = i + 2;
-      }
-    }
-    parts.push(inner.substring(start));
     var list = el('dl', { className: 'fact-values' });
-    parts.forEach(function (part) {
-      var eq = part.indexOf('=');
-      if (eq < 0) {
-        list.appendChild(el('dd', { text: part }));
-        return;
+    (fact.fields || []).forEach(function (field) {
+      if (field.name) {
+        list.appendChild(el('dt', { text: field.name }));
       }
-      list.appendChild(el('dt', { text: part.substring(0, eq) }));
-      list.appendChild(el('dd', { text: part.substring(eq + 1) }));
+      list.appendChild(el('dd', { text: field.value }));
     });
     return list;
+  }
+
+  /** The banner: the rules watcher stopped, or the last change of the rules folder was refused. */
+  function loadRulesStatus() {
+    fetch('api/status', { headers: { Accept: 'application/json' } })
+      .then(answer)
+      .then(function (status) {
+        var banner = byId('rules-banner');
+        banner.textContent = status && status.problem ? status.problem : '';
+        banner.hidden = !(status && status.problem);
+      })
+      .catch(function () {
+        // The banner is a help; the page works without it.
+      });
   }
 
   // ---- start ------------------------------------------------------------------------------
@@ -508,4 +517,5 @@
   byId('fact-filter').addEventListener('input', renderFacts);
   sourceChanged();
   loadScenarios();
+  loadRulesStatus();
 })();

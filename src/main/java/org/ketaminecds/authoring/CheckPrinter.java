@@ -36,24 +36,40 @@ final class CheckPrinter {
     for (CheckReport.ScenarioOutcome scenario : failed) {
       out.println("  ✘ scenario " + scenario.name() + " (" + scenario.title() + ")");
       scenario.failures().forEach(failure -> out.println("      - " + failure));
+      if (!scenario.why().isEmpty()) {
+        out.println("      why:");
+        scenario.why().forEach(line -> out.println("        " + line));
+      }
     }
+    boolean passed = report.problems().isEmpty() && failed.isEmpty();
     if (!quiet) {
       out.printf(
           "  ✔ compiled: %d rules, %d card topics (version %s)%n",
           report.ruleSet().ruleCount(), report.ruleSet().cardTemplates().size(), report.version());
-      scenarios.stream()
-          .filter(CheckReport.ScenarioOutcome::passed)
-          .forEach(scenario -> out.println("  ✔ scenario " + scenario.name()));
+      if (passed) {
+        scenarios.forEach(scenario -> out.println("  ✔ scenario " + scenario.name()));
+      } else {
+        // The failures above are what matters: the scenarios that pass are only counted.
+        out.printf("  ✔ %d other scenario(s) pass%n", scenarios.size() - failed.size());
+      }
     }
-    boolean passed = report.problems().isEmpty() && failed.isEmpty();
     String which = only == null ? "" : " matching '" + only + "'";
     if (passed) {
       out.printf(
           "%nPASSED: all %d scenarios%s give the cards they expect.%n", scenarios.size(), which);
     } else {
       out.printf(
-          "%nFAILED: %d of %d scenarios%s, %d other problem(s); the rules would not go live.%n",
-          failed.size(), scenarios.size(), which, report.problems().size());
+          "%nFAILED: %d of %d scenarios%s%s, %d other problem(s); the rules would not go"
+              + " live.%n",
+          failed.size(),
+          scenarios.size(),
+          which,
+          failed.isEmpty()
+              ? ""
+              : failed.stream()
+                  .map(CheckReport.ScenarioOutcome::name)
+                  .collect(java.util.stream.Collectors.joining(", ", " (", ")")),
+          report.problems().size());
     }
     return passed;
   }

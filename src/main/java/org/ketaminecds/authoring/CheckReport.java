@@ -1,6 +1,8 @@
 package org.ketaminecds.authoring;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
+import org.ketaminecds.cards.Card;
 import org.ketaminecds.rules.RuleProblem;
 import org.ketaminecds.rules.RuleSet;
 import org.ketaminecds.terminology.TerminologyTables;
@@ -37,10 +39,27 @@ public record CheckReport(
     this(origin, version, ruleSet, problems, scenarios, null);
   }
 
-  /** One scenario's outcome: what differs from its expectation, in plain words. */
-  public record ScenarioOutcome(String name, String title, List<String> failures) {
+  /**
+   * One scenario's outcome: what differs from its expectation, in plain words, and for a failed one
+   * why ({@link FailureExplanation}) and the cards it gave (to accept them as its new expectation).
+   *
+   * @param why the rules and facts behind a missing or unexpected card; empty when it passed
+   * @param cards the cards the scenario gave, when it failed; not shown at /admin/rules
+   */
+  public record ScenarioOutcome(
+      String name,
+      String title,
+      List<String> failures,
+      List<String> why,
+      @JsonIgnore List<Card> cards) {
     public ScenarioOutcome {
       failures = List.copyOf(failures);
+      why = List.copyOf(why);
+      cards = List.copyOf(cards);
+    }
+
+    public ScenarioOutcome(String name, String title, List<String> failures) {
+      this(name, title, failures, List.of(), List.of());
     }
 
     public boolean passed() {

@@ -130,6 +130,8 @@ public final class RuleSetCheck {
       return new CheckReport(source.origin(), version, null, problems, List.of());
     }
     TerminologyTables checkedWith = tables.get();
+    List<FailureExplanation.RuleText> ruleTexts =
+        FailureExplanation.rules(source.filesEndingWith(".drl"));
     // Every scenario runs against the rule set that goes live; they are independent of each other
     // (a session each, as concurrent hook calls), so they run on every core.
     List<CompletableFuture<CheckReport.ScenarioOutcome>> running =
@@ -138,7 +140,7 @@ public final class RuleSetCheck {
             .map(
                 read ->
                     CompletableFuture.supplyAsync(
-                        () -> terminology.using(checkedWith, () -> run(ruleSet, read)),
+                        () -> terminology.using(checkedWith, () -> run(ruleSet, read, ruleTexts)),
                         SCENARIO_THREADS))
             .toList();
     List<CheckReport.ScenarioOutcome> outcomes =
@@ -150,10 +152,19 @@ public final class RuleSetCheck {
     return new CheckReport(source.origin(), version, ruleSet, problems, outcomes, checkedWith);
   }
 
-  private CheckReport.ScenarioOutcome run(RuleSet ruleSet, Read read) {
-    ScenarioResult result = runner.run(ruleSet, read.scenario());
+  private CheckReport.ScenarioOutcome run(
+      RuleSet ruleSet, Read read, List<FailureExplanation.RuleText> ruleTexts) {
+    Scenario scenario = read.scenario();
+    ScenarioResult result = runner.run(ruleSet, scenario);
+    if (result.passed()) {
+      return new CheckReport.ScenarioOutcome(scenario.name(), scenario.title(), List.of());
+    }
     return new CheckReport.ScenarioOutcome(
-        read.scenario().name(), read.scenario().title(), result.failures());
+        scenario.name(),
+        scenario.title(),
+        result.failures(),
+        FailureExplanation.of(scenario, result.advice(), ruleTexts),
+        result.advice().cards());
   }
 
   /** A scenario file read, or what is wrong with it. */

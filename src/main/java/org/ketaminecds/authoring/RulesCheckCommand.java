@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.ketaminecds.advice.ClinicalAdvisor;
 import org.ketaminecds.facts.fhir.ChartFacts;
 import org.ketaminecds.facts.fhir.DraftOrderReader;
@@ -30,7 +31,7 @@ public final class RulesCheckCommand {
 
   static final String USAGE =
       "Usage: java -jar ketamine-cds.jar rules check [--rules FOLDER] [--value-sets FOLDER]"
-          + " [--only NAME] [--quiet] [--debug]";
+          + " [--only NAME] [--quiet] [--debug] [--accept SCENARIO]... [--accept-all]";
 
   public static int run(String[] args, PrintStream out) {
     Path folder = Path.of("rules");
@@ -38,6 +39,8 @@ public final class RulesCheckCommand {
     String only = null;
     boolean quiet = false;
     boolean debug = false;
+    var accept = new java.util.ArrayList<String>();
+    boolean acceptAll = false;
     for (int i = 2; i < args.length; i++) {
       switch (args[i]) {
         case "--rules" -> folder = i + 1 < args.length ? Path.of(args[++i]) : null;
@@ -45,6 +48,14 @@ public final class RulesCheckCommand {
         case "--only" -> only = i + 1 < args.length ? args[++i] : null;
         case "--quiet" -> quiet = true;
         case "--debug" -> debug = true;
+        case "--accept" -> {
+          if (i + 1 < args.length) {
+            accept.add(args[++i]);
+          } else {
+            folder = null;
+          }
+        }
+        case "--accept-all" -> acceptAll = true;
         default -> folder = null;
       }
       if (folder == null || (args[i].startsWith("--") && !isFlag(args[i]))) {
@@ -67,11 +78,41 @@ public final class RulesCheckCommand {
                 ? " with the value sets of " + valueSets.toAbsolutePath().normalize()
                 : " with the value sets released in the jar"));
     CheckReport report = checker().check(RuleSourceReader.fromFolders(folder, valueSets));
-    return new CheckPrinter(out, only, quiet).print(report) ? 0 : 1;
+    boolean passed = new CheckPrinter(out, only, quiet).print(report);
+    if (accept.isEmpty() && !acceptAll) {
+      return passed ? 0 : 1;
+    }
+    return accept(report, folder, acceptAll ? failedMatching(report, only) : accept, only, out);
+  }
+
+  /**
+   * Accepts the scenarios' actual cards as their expectation; 0 when every one was accepted and
+   * nothing else fails.
+   */
+  private static int accept(
+      CheckReport report, Path folder, List<String> names, String only, PrintStream out) {
+    if (names.isEmpty()) {
+      out.println("\nNo failed scenario to accept.");
+      return report.passed() ? 0 : 1;
+    }
+    boolean accepted = new ExpectationAcceptor(folder, out).accept(report, names);
+    boolean othersPass =
+        report.problems().isEmpty()
+            && report.scenarios().stream()
+                .filter(s -> only == null || s.name().contains(only))
+                .allMatch(s -> s.passed() || names.contains(s.name()));
+    return accepted && othersPass ? 0 : 1;
+  }
+
+  private static List<String> failedMatching(CheckReport report, String only) {
+    return report.scenarios().stream()
+        .filter(s -> !s.passed() && (only == null || s.name().contains(only)))
+        .map(CheckReport.ScenarioOutcome::name)
+        .toList();
   }
 
   private static boolean isFlag(String arg) {
-    return arg.equals("--quiet") || arg.equals("--debug");
+    return arg.equals("--quiet") || arg.equals("--debug") || arg.equals("--accept-all");
   }
 
   static void print(CheckReport report, PrintStream out) {

@@ -43,6 +43,36 @@ public class RulesStatusSource implements HealthIndicator {
     return null;
   }
 
+  /**
+   * What the workbench banner says: {@link #problem()}, or else that the last change of the rules
+   * folder was refused and why (its first problem or failed scenario); null when neither.
+   */
+  public String notice() {
+    String problem = problem();
+    if (problem != null) {
+      return problem;
+    }
+    RulesStatus.Attempt attempt = publisher.lastAttempt();
+    if (attempt == null || !"rejected".equals(attempt.outcome())) {
+      return null;
+    }
+    String first =
+        attempt.problems().isEmpty()
+            ? "scenario "
+                + attempt.failedScenarios().get(0).name()
+                + ": "
+                + String.join("; ", attempt.failedScenarios().get(0).failures())
+            : CheckPrinter.describe(attempt.problems().get(0));
+    int more = attempt.problems().size() + attempt.failedScenarios().size() - 1;
+    RulesStatus.Live live = publisher.live();
+    return "The last change of the rules folder was refused: "
+        + first
+        + (more > 0 ? " (and " + more + " more, see /admin/rules)" : "")
+        + ". The rules of "
+        + (live == null ? "the jar" : "version " + live.version())
+        + " stay live.";
+  }
+
   @Override
   public Health health() {
     RulesStatus status = status();

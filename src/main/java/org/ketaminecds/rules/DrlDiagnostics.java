@@ -22,7 +22,19 @@ final class DrlDiagnostics {
 
   private DrlDiagnostics() {}
 
+  /**
+   * The errors of the DRL files in the author's words ({@link DrlErrorWords}). Each package is
+   * compiled on its own, as {@link RuleCompiler} compiles them: the classic compiler, given all
+   * files at once, answers an error in one package with a dozen in another (its declared types are
+   * then not built), which would send the author to files that are fine.
+   */
   static List<RuleProblem> diagnose(Map<String, String> drlFiles) {
+    var problems = new ArrayList<RuleProblem>();
+    DrlPackages.of(drlFiles).values().forEach(files -> problems.addAll(classic(files)));
+    return new DrlErrorWords(drlFiles, FactTypes.onClassPath()).explain(problems);
+  }
+
+  private static List<RuleProblem> classic(Map<String, String> drlFiles) {
     KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
     drlFiles.forEach(
         (path, text) ->

@@ -11,9 +11,9 @@ import org.ketaminecds.rules.Evaluation;
 
 /**
  * The answer of one evaluation for the page: the cards as an EHR gets them (and each detail as
- * HTML, by {@link CardMarkdown}), the rules that fired in order, the facts they saw, and for a
- * scenario what it expects and how the cards differ from that ({@code failures} empty means the
- * scenario passes).
+ * HTML, by {@link CardMarkdown}), the rules that fired in order (and those whose card conclusion
+ * was retracted, {@link RetractedConclusions}), the facts they saw, and for a scenario what it
+ * expects and how the cards differ from that ({@code failures} empty means the scenario passes).
  *
  * @param notes what the author should know about the input, e.g. entries left out
  */
@@ -25,6 +25,7 @@ record EvaluationView(
     List<Card> cards,
     List<String> detailsHtml,
     List<String> firedRules,
+    List<String> retractedRules,
     List<FactView> facts,
     List<String> notes,
     ScenarioSummary scenario,
@@ -35,7 +36,12 @@ record EvaluationView(
   record Expected(Map<String, String> cards, Map<String, List<String>> detailContains) {}
 
   static EvaluationView of(
-      String ruleSetVersion, String hook, LocalDate asOf, Advice advice, List<String> notes) {
+      String ruleSetVersion,
+      String hook,
+      LocalDate asOf,
+      Advice advice,
+      List<String> notes,
+      Map<String, String> ruleTopics) {
     Evaluation evaluation = advice.evaluation();
     var allNotes = new ArrayList<>(notes);
     if (!advice.rulesRan()) {
@@ -54,6 +60,9 @@ record EvaluationView(
         advice.cards(),
         CardMarkdown.html(advice.cards().stream().map(Card::detail).toList()),
         evaluation == null ? List.of() : evaluation.firedRules(),
+        evaluation == null
+            ? List.of()
+            : RetractedConclusions.of(ruleTopics, evaluation.firedRules(), evaluation.facts()),
         evaluation == null ? List.of() : FactView.of(evaluation.facts()),
         List.copyOf(allNotes),
         null,
@@ -69,6 +78,7 @@ record EvaluationView(
         cards,
         detailsHtml,
         firedRules,
+        retractedRules,
         facts,
         notes,
         summary,

@@ -3,6 +3,8 @@ package org.ketaminecds.workbench;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import org.ketaminecds.authoring.RulesStatusSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -34,16 +36,19 @@ class WorkbenchController {
   private final EvaluateRequestReader reader;
   private final WorkbenchEvaluator evaluator;
   private final WorkbenchProperties properties;
+  private final RulesStatusSource rulesStatus;
 
   WorkbenchController(
       ScenarioCatalog scenarios,
       EvaluateRequestReader reader,
       WorkbenchEvaluator evaluator,
-      WorkbenchProperties properties) {
+      WorkbenchProperties properties,
+      RulesStatusSource rulesStatus) {
     this.scenarios = scenarios;
     this.reader = reader;
     this.evaluator = evaluator;
     this.properties = properties;
+    this.rulesStatus = rulesStatus;
     log.info(
         "The rule authors' workbench is on at /workbench: it evaluates any pasted chart."
             + " Keep cds.workbench.enabled off where the service meets real EHRs.");
@@ -68,6 +73,16 @@ class WorkbenchController {
   @GetMapping(path = "/api/scenarios", produces = MediaType.APPLICATION_JSON_VALUE)
   List<ScenarioSummary> scenarios() {
     return scenarios.list();
+  }
+
+  /**
+   * What the page's banner says: the rules watcher stopped, the last reload failed or the last
+   * change was refused ({@code problem}); an empty object when all is well.
+   */
+  @GetMapping(path = "/api/status", produces = MediaType.APPLICATION_JSON_VALUE)
+  Map<String, String> status() {
+    String notice = rulesStatus.notice();
+    return notice == null ? Map.of() : Map.of("problem", notice);
   }
 
   @GetMapping(path = "/api/scenarios/{name}", produces = MediaType.APPLICATION_JSON_VALUE)

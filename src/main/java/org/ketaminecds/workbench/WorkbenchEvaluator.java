@@ -24,6 +24,7 @@ class WorkbenchEvaluator {
   private final ScenarioRunner runner;
   private final ScenarioReader scenarioReader;
   private final PastedBundleReader bundleReader;
+  private volatile Topics topics;
 
   WorkbenchEvaluator(
       ActiveRuleSet rules,
@@ -59,7 +60,12 @@ class WorkbenchEvaluator {
     }
     ScenarioResult result = runner.run(ruleSet, scenario);
     return EvaluationView.of(
-            ruleSet.version(), scenario.hook(), scenario.asOf(), result.advice(), List.of())
+            ruleSet.version(),
+            scenario.hook(),
+            scenario.asOf(),
+            result.advice(),
+            List.of(),
+            ruleTopics(ruleSet))
         .withScenario(
             new ScenarioSummary(
                 name, scenario.title(), scenario.hook(), scenario.asOf().toString()),
@@ -85,6 +91,23 @@ class WorkbenchEvaluator {
             Map.of());
     ScenarioResult result = runner.run(ruleSet, scenario);
     return EvaluationView.of(
-        ruleSet.version(), request.hook(), request.asOf(), result.advice(), pasted.notes());
+        ruleSet.version(),
+        request.hook(),
+        request.asOf(),
+        result.advice(),
+        pasted.notes(),
+        ruleTopics(ruleSet));
   }
+
+  /** The card topic of each rule, read from the rule set once and kept while it is live. */
+  private Map<String, String> ruleTopics(RuleSet ruleSet) {
+    Topics known = topics;
+    if (known == null || known.ruleSet() != ruleSet) {
+      known = new Topics(ruleSet, RetractedConclusions.topicsOf(ruleSet.kieBase()));
+      topics = known;
+    }
+    return known.byRule();
+  }
+
+  private record Topics(RuleSet ruleSet, Map<String, String> byRule) {}
 }

@@ -99,7 +99,10 @@ class LiveReloadTest {
     assertThat(rejected.get("lastAttempt").get("outcome").asString()).isEqualTo("rejected");
     JsonNode problem = rejected.get("lastAttempt").get("problems").get(0);
     assertThat(problem.get("file").asString()).isEqualTo("cautions/ci-dementia.drl");
-    assertThat(problem.get("line").asInt()).isPositive();
+    // The same plain words as the rules check, at the line of the parenthesis left open.
+    assertThat(problem.get("line").asInt()).isEqualTo(14);
+    assertThat(problem.get("message").asString())
+        .isEqualTo("the '(' opened here is never closed: a ')' is missing");
     assertThat(rejected.get("live").get("version").asString()).isEqualTo(liveVersion);
     HttpResponse<String> stillAnswering = callEligibility();
     assertThat(stillAnswering.statusCode()).isEqualTo(200);

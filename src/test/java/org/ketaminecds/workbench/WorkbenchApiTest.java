@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.ketaminecds.rules.ActiveRuleSet;
 import org.ketaminecds.support.CardsContract;
 import org.ketaminecds.support.TestClockConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -98,6 +100,17 @@ class WorkbenchApiTest {
     assertThat(texts(body.get("firedRules"))).contains(TRD_RULE);
   }
 
+  @Autowired ActiveRuleSet activeRules;
+
+  @Test
+  void theCardTopicOfEachRuleIsReadFromItsTopicMetadata() {
+    var topics = RetractedConclusions.topicsOf(activeRules.current().kieBase());
+
+    assertThat(topics)
+        .containsEntry(TRD_RULE, "trd-criteria-met")
+        .containsEntry("Dementia, active", "ci-dementia");
+  }
+
   @Test
   void aPastedTrdCandidateGetsTheTrdCardWithTheRulesThatFiredAndTheirFacts() {
     HttpResponse<String> response =
@@ -113,10 +126,26 @@ class WorkbenchApiTest {
     assertThat(card.get("indicator").asString()).isEqualTo("info");
     assertThat(card.get("detail").asString()).contains("**sertraline**", "**venlafaxine**");
     assertThat(texts(body.get("firedRules"))).contains(TRD_RULE);
+    // Every card rule that fired still has its finding at the end: none is marked retracted.
+    assertThat(body.get("retractedRules").isArray()).isTrue();
+    assertThat(texts(body.get("retractedRules"))).doesNotContain(TRD_RULE);
     List<String> factTypes = new ArrayList<>();
     body.get("facts").forEach(fact -> factTypes.add(fact.get("type").asString()));
     assertThat(factTypes).contains("Diagnosis", "MedicationTrial", "TreatmentResistance");
-    assertThat(body.get("facts").toString()).contains("conditionId=mdd", "ingredient=sertraline");
+    // Facts in words: fields by name in words, ISO dates, yes/no; no Java record toString.
+    assertThat(body.get("facts").toString())
+        .contains("condition id mdd", "ingredient sertraline", "active yes")
+        .containsPattern("start \\d{4}-\\d{2}-\\d{2}")
+        .doesNotContain("conditionId=", "Diagnosis[");
+    List<String> reference = new ArrayList<>();
+    body.get("facts")
+        .forEach(
+            fact -> {
+              if (fact.get("reference").asBoolean()) {
+                reference.add(fact.get("type").asString());
+              }
+            });
+    assertThat(reference).contains("Parameters", "MinimumDose").doesNotContain("Diagnosis");
     assertThat(body.has("expected")).isFalse();
     assertThat(body.has("failures")).isFalse();
   }

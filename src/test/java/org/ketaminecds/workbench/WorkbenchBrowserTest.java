@@ -74,6 +74,8 @@ class WorkbenchBrowserTest {
     assertThat(browser.getCurrentUrl()).endsWith("/workbench/");
     new Select(browser.findElement(By.id("scenario"))).selectByValue(TestBundles.TRD_SCENARIO);
     assertThat(value(By.id("as-of"))).isEqualTo("2026-06-01");
+    // ISO, as written: a date input would show the browser locale's order (06/01/2026).
+    assertThat(browser.findElement(By.id("as-of")).getAttribute("type")).isEqualTo("text");
 
     browser.findElement(By.id("evaluate")).click();
     WebElement card =
@@ -108,7 +110,22 @@ class WorkbenchBrowserTest {
     assertThat(verdict.findElement(By.cssSelector(".verdict")).getText()).contains("PASS");
     assertThat(browser.findElements(By.cssSelector("#facts tbody th")))
         .extracting(WebElement::getText)
-        .contains("Diagnosis", "MedicationTrial", "TreatmentResistance");
+        .contains("Diagnosis", "MedicationTrial", "TreatmentResistance")
+        .doesNotContain("Parameters", "MinimumDose");
+    // Facts in clinical words, each field on its own line; no Java record toString.
+    String facts = browser.findElement(By.id("facts")).getText();
+    assertThat(facts).contains("condition id", "mdd").doesNotContain("Diagnosis[", "conditionId=");
+    // The reference tables are there but folded away until asked for.
+    WebElement referenceTables = browser.findElement(By.id("reference-tables"));
+    assertThat(referenceTables.getDomProperty("open")).isEqualTo("false");
+    assertThat(browser.findElement(By.id("reference-facts")).isDisplayed()).isFalse();
+    referenceTables.findElement(By.tagName("summary")).click();
+    assertThat(browser.findElement(By.id("reference-facts")).isDisplayed()).isTrue();
+    assertThat(browser.findElements(By.cssSelector("#reference-facts tbody th")))
+        .extracting(WebElement::getText)
+        .contains("Parameters", "MinimumDose");
+    // The released rules are live and the watcher is fine: no banner.
+    assertThat(browser.findElement(By.id("rules-banner")).isDisplayed()).isFalse();
     assertThat(browser.findElement(By.id("ruleset-version")).getText()).matches("[0-9a-f]{12}");
 
     Files.createDirectories(SCREENSHOT.getParent());
@@ -155,6 +172,19 @@ class WorkbenchBrowserTest {
     assertThat(browser.findElement(By.id("facts")).getText()).contains("<script>");
     assertThat(((JavascriptExecutor) browser).executeScript("return window.injected === undefined"))
         .isEqualTo(true);
+  }
+
+  @Test
+  void aDateOfTheCallNotWrittenAsIsoIsRefusedOnThePage() {
+    browser.findElement(By.id("source-bundle")).click();
+    setValue(By.id("bundle"), TestBundles.trdCandidate().toPrettyString());
+    setValue(By.id("as-of"), "06/01/2026");
+    browser.findElement(By.id("evaluate")).click();
+
+    WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+    assertThat(error.getText())
+        .isEqualTo("Write the date of the call as yyyy-mm-dd, for example 2026-06-01.");
+    assertThat(browser.findElements(By.cssSelector(".cds-card"))).isEmpty();
   }
 
   @Test
