@@ -2,7 +2,6 @@ package org.ketaminecds;
 
 import java.time.Clock;
 import org.ketaminecds.authoring.RulesCheckCommand;
-import org.ketaminecds.rules.RuleCompiler;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +14,6 @@ public class KetamineCdsApplication {
       // The authors' check runs and exits; it starts no server.
       System.exit(RulesCheckCommand.run(args, System.out));
     }
-    RuleCompiler.preloadReleasedRules();
     StartUpPreload.start();
     SpringApplication.run(KetamineCdsApplication.class, args);
   }
