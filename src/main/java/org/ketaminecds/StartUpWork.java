@@ -21,7 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>The work is handed over as a bean, never through a static field: {@link Begin} (named in
  * {@code META-INF/spring.factories}, so the service and every test context get it) registers this
  * object in the context, and {@link StartUpConfiguration} makes the beans that need its results
- * from it; a bean that needs a result before it is ready waits for it.
+ * from it; a bean that needs a result before it is ready waits for it. The FHIR model is scanned in
+ * HAPI's shared R4 context ({@code FhirContext.forR4Cached()}), which is the service's FhirContext
+ * bean ({@code fhir.FhirConfiguration}): HAPI's own cache, not a field of ours.
  *
  * <p>Why not Spring's background bean bootstrap ({@code @Bean(bootstrap = BACKGROUND)}) for this:
  * it begins only when Spring pre-instantiates the singletons, after the web server and its filters
