@@ -2,11 +2,14 @@ package org.ketaminecds;
 
 import java.time.Clock;
 import org.ketaminecds.authoring.RulesCheckCommand;
-import org.ketaminecds.rules.RuleCompiler;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
+/**
+ * The service, or with {@code rules check} the authors' check. What the start-up prepares on other
+ * threads is begun by {@link StartUpWork} and handed to the beans by Spring.
+ */
 @SpringBootApplication
 public class KetamineCdsApplication {
 
@@ -15,8 +18,6 @@ public class KetamineCdsApplication {
       // The authors' check runs and exits; it starts no server.
       System.exit(RulesCheckCommand.run(args, System.out));
     }
-    RuleCompiler.preloadReleasedRules();
-    StartUpPreload.start();
     SpringApplication.run(KetamineCdsApplication.class, args);
   }
 

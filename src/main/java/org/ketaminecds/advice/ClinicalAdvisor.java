@@ -16,13 +16,11 @@ import org.ketaminecds.fhir.PatientRecord;
 import org.ketaminecds.rules.Evaluation;
 import org.ketaminecds.rules.RuleEvaluator;
 import org.ketaminecds.rules.RuleSet;
-import org.springframework.stereotype.Component;
 
 /**
  * The decision path shared by hook calls and scenario checks: chart to facts, facts through the
  * rules, findings to cards. It neither fetches data nor knows about HTTP.
  */
-@Component
 public class ClinicalAdvisor {
 
   private final ChartFacts chartFacts;

@@ -1,10 +1,5 @@
 package org.ketaminecds.authoring;
 
-import ca.uhn.fhir.context.FhirContext;
-import org.ketaminecds.rules.RuleCompiler;
-import org.ketaminecds.scenarios.ScenarioReader;
-import org.ketaminecds.scenarios.ScenarioRunner;
-import org.ketaminecds.terminology.Terminology;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,23 +7,22 @@ import org.springframework.context.annotation.Configuration;
 class AuthoringConfiguration {
 
   @Bean
-  RuleCompiler ruleCompiler() {
-    return new RuleCompiler();
-  }
-
-  @Bean
-  RuleSetCheck ruleSetCheck(
-      RuleCompiler compiler,
-      FhirContext fhirContext,
-      ScenarioRunner runner,
-      Terminology terminology) {
-    return new RuleSetCheck(compiler, new ScenarioReader(fhirContext), runner, terminology);
-  }
-
-  @Bean
-  StartUpCheck startUpCheck(
-      RuleSetCheck check, RuleCompiler compiler, FhirContext fhirContext, ScenarioRunner runner) {
+  StartUpCheck startUpCheck(DecisionPath path, ReleaseStamp stamp) {
     return new StartUpCheck(
-        check, compiler, new ScenarioReader(fhirContext), runner, BuildVerification.released());
+        path.check(), path.compiler(), path.scenarioReader(), path.scenarioRunner(), stamp);
+  }
+
+  /** The rule set that went live at start-up. */
+  record StartUpRules(RulesStatus.Live live) {}
+
+  /**
+   * Publishes the first rule set in Spring's background bootstrap, while the main thread makes the
+   * rest of the service (storage, the web layer, the actuator). The context waits for it before it
+   * is refreshed: the web server opens, and readiness says UP, only with rules and value sets live,
+   * as before; a failure of the released rules fails the start.
+   */
+  @Bean(bootstrap = Bean.Bootstrap.BACKGROUND)
+  StartUpRules startUpRules(RuleSetPublisher publisher) {
+    return new StartUpRules(publisher.publishAtStartUp());
   }
 }

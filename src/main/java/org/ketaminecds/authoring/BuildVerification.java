@@ -66,18 +66,17 @@ record BuildVerification(
           "tools.jackson.databind.ObjectMapper",
           "org.yaml.snakeyaml.Yaml");
 
-  private static volatile String fingerprint;
-
   BuildVerification {
     scenarios = new TreeMap<>(scenarios);
     warmUp = List.copyOf(warmUp);
   }
 
-  /** Whether this stamp proves {@code source} checked with the running code. */
-  boolean covers(RuleSource source) {
-    // The cheap comparison first: the fingerprint reads the application's classes.
-    return rulesVersion.equals(source.version())
-        && codeFingerprint.equals(currentCodeFingerprint());
+  /**
+   * Whether this stamp proves {@code source} checked with the running code, whose {@link
+   * #currentCodeFingerprint()} is {@code runningCode}.
+   */
+  boolean covers(RuleSource source, String runningCode) {
+    return rulesVersion.equals(source.version()) && codeFingerprint.equals(runningCode);
   }
 
   /** The stamp the build left in the classes folder, if it verified the released rules. */
@@ -150,19 +149,10 @@ record BuildVerification(
    * First 16 hex digits of a SHA-256 over the application's classes and {@code fhir-profiles/}
    * (both from the classpath root that holds this class: {@code target/classes}, or the jar's
    * {@code BOOT-INF/classes}; test classes never count) and the file names, with versions, of the
-   * jars of {@link #DECISION_LIBRARIES}. Computed once per process (synchronized: the start-up's
-   * preload thread may be computing it when the check asks).
+   * jars of {@link #DECISION_LIBRARIES}. Computed anew on every call (it reads every class of the
+   * application): the service computes it once at start-up, in its {@link ReleaseStamp}.
    */
-  static synchronized String currentCodeFingerprint() {
-    String known = fingerprint;
-    if (known == null) {
-      known = computeFingerprint();
-      fingerprint = known;
-    }
-    return known;
-  }
-
-  private static String computeFingerprint() {
+  static String currentCodeFingerprint() {
     try {
       var digest = MessageDigest.getInstance("SHA-256");
       String root = classpathRoot();

@@ -18,11 +18,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts rule sets live, and only checked ones. At start-up: the rules folder if it passes its
- * checks, else the rules released in the jar. While running: a changed folder is compiled and its
- * scenarios run beside the live rules; it replaces them only if everything passes, and the replaced
- * module is released so that reloads do not leak. A failed attempt leaves the live rules as they
- * are and is reported at {@code /admin/rules}.
+ * Puts rule sets live, and only checked ones. At start-up ({@link #publishAtStartUp}): the rules
+ * folder if it passes its checks, else the rules released in the jar. While running: a changed
+ * folder is compiled and its scenarios run beside the live rules; it replaces them only if
+ * everything passes, and the replaced module is released so that reloads do not leak. A failed
+ * attempt leaves the live rules as they are and is reported at {@code /admin/rules}.
  */
 @Component
 public class RuleSetPublisher {
@@ -54,10 +54,17 @@ public class RuleSetPublisher {
     this.startUpCheck = startUpCheck;
     this.compiler = compiler;
     this.clock = clock;
-    publishAtStartUp();
   }
 
-  private void publishAtStartUp() {
+  /**
+   * Puts the first rule set live: the rules folder if it passes its checks, else the rules released
+   * in the jar. Called once, by the start-up ({@link AuthoringConfiguration#startUpRules}), before
+   * the service takes calls.
+   *
+   * @throws IllegalStateException when the released rules fail their checks: the service cannot
+   *     start
+   */
+  RulesStatus.Live publishAtStartUp() {
     RulesStatus.Attempt rejected = null;
     if (Files.isDirectory(properties.dir())) {
       CheckReport report =
@@ -65,7 +72,7 @@ public class RuleSetPublisher {
               RuleSourceReader.fromFolders(properties.dir(), properties.valueSets()),
               startUpCheck::check);
       if (report.passed()) {
-        return;
+        return live;
       }
       rejected = lastAttempt;
       log.error(
@@ -86,6 +93,7 @@ public class RuleSetPublisher {
     if (rejected != null) {
       lastAttempt = rejected; // what the author must fix stays visible at /admin/rules
     }
+    return live;
   }
 
   /** Checks the rules folder now and puts it live if it passes. */

@@ -1,19 +1,10 @@
 package org.ketaminecds.authoring;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.ketaminecds.advice.ClinicalAdvisor;
-import org.ketaminecds.facts.fhir.ChartFacts;
-import org.ketaminecds.facts.fhir.DraftOrderReader;
-import org.ketaminecds.rules.RuleCompiler;
-import org.ketaminecds.rules.RuleEvaluator;
 import org.ketaminecds.rules.RuleSourceReader;
-import org.ketaminecds.scenarios.ScenarioReader;
-import org.ketaminecds.scenarios.ScenarioRunner;
-import org.ketaminecds.terminology.Terminology;
 
 /**
  * The authors' check, before a change is deployed: {@code java -jar ketamine-cds.jar rules check
@@ -125,17 +116,8 @@ public final class RulesCheckCommand {
     return parent == null ? Path.of("fhir-profiles") : parent.resolve("fhir-profiles");
   }
 
-  /** The same parts the service wires, without starting a web server. */
+  /** The check of the service's decision path ({@link DecisionPath}), without a web server. */
   static RuleSetCheck checker() {
-    FhirContext fhirContext = FhirContext.forR4Cached();
-    Terminology terminology = new Terminology();
-    var advisor =
-        new ClinicalAdvisor(
-            new ChartFacts(terminology), new DraftOrderReader(terminology), new RuleEvaluator());
-    return new RuleSetCheck(
-        new RuleCompiler(),
-        new ScenarioReader(fhirContext),
-        new ScenarioRunner(advisor),
-        terminology);
+    return DecisionPath.released().check();
   }
 }

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * sample; should one fail, or anything not match, the folder gets the {@link RuleSetCheck full
  * check}, as every other folder does.
  */
-public final class StartUpCheck {
+final class StartUpCheck {
 
   private static final Logger log = LoggerFactory.getLogger(StartUpCheck.class);
 
@@ -33,14 +33,14 @@ public final class StartUpCheck {
   private final RuleCompiler compiler;
   private final ScenarioReader reader;
   private final ScenarioRunner runner;
-  private final Optional<BuildVerification> stamp;
+  private final ReleaseStamp stamp;
 
   StartUpCheck(
       RuleSetCheck fullCheck,
       RuleCompiler compiler,
       ScenarioReader reader,
       ScenarioRunner runner,
-      Optional<BuildVerification> stamp) {
+      ReleaseStamp stamp) {
     this.fullCheck = fullCheck;
     this.compiler = compiler;
     this.reader = reader;
@@ -48,19 +48,10 @@ public final class StartUpCheck {
     this.stamp = stamp;
   }
 
-  /**
-   * Reads the build's stamp and computes the running code's fingerprint ahead of need, on the
-   * start-up's preload thread: the check at start-up then finds both ready.
-   */
-  public static void prepare() {
-    if (BuildVerification.released().isPresent()) {
-      BuildVerification.currentCodeFingerprint();
-    }
-  }
-
   CheckReport check(RuleSource source) {
     long started = System.nanoTime();
-    if (stamp.isEmpty() || !stamp.get().covers(source)) {
+    Optional<BuildVerification> covering = stamp.covering(source);
+    if (covering.isEmpty()) {
       log.info(
           "Rules {} ({}) not verified by this build: running all scenarios",
           source.version(),
@@ -79,7 +70,7 @@ public final class StartUpCheck {
       return fullCheck.check(source);
     }
     long compiled = System.nanoTime();
-    BuildVerification stamped = stamp.get();
+    BuildVerification stamped = covering.get();
     if (!ruleSet.scenarios().keySet().equals(stamped.scenarios().keySet())
         || !fullCheck.using(tables.get(), () -> warmUpPasses(ruleSet, stamped.warmUp()))) {
       log.warn(

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import org.drools.model.Model;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -30,81 +28,84 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * 20 s on two busy cores); loading them takes a second. A kjar is found by the content hash of its
  * DRL files and a fingerprint of the fact classes and of Drools, so that a kjar never meets other
  * DRL text, fact classes or Drools than those it was compiled from.
+ *
+ * <p>An instance belongs to one {@link RuleCompiler}. The service's is made by the start-up with
+ * the released knowledge base already loaded ({@link #preloaded()}), on a thread of its own while
+ * Spring starts, and handed to the compiler as a bean: no static field carries it.
  */
-final class PrecompiledRules {
+public final class PrecompiledRules {
 
   static final String FOLDER = "rules-compiled/";
   private static final String FACT_CLASSES = "classpath*:org/ketaminecds/facts/*.class";
   private static final String KJAR = ".kjar";
 
-  private static volatile String fingerprint;
-  private static volatile CompletableFuture<Optional<Loaded>> preloading =
-      CompletableFuture.completedFuture(Optional.empty());
+  private final String fingerprint;
+  private Loaded released;
 
-  private PrecompiledRules() {}
+  private PrecompiledRules(String fingerprint, Loaded released) {
+    this.fingerprint = fingerprint;
+    this.released = released;
+  }
 
   /** The released kjars' models (unit key to models) and the knowledge base made of them. */
   record Loaded(Map<String, List<Model>> models, KieBase kieBase) {}
 
+  /** Kjars found as their packages are compiled; no knowledge base made ahead. */
+  public static PrecompiledRules onDemand() {
+    return new PrecompiledRules(computeFingerprint(), null);
+  }
+
   /**
-   * Starts making the released kjars into a knowledge base on a thread of its own, while the rest
-   * of the service starts (terminology, FHIR model): on two cores that takes the rules off the path
-   * to ready. {@link #takePreloaded} hands it over.
+   * The released kjars made into a knowledge base now: slow (a second or more), so the start-up
+   * calls it on a thread of its own while the rest of the service starts (terminology, FHIR model),
+   * which on two cores takes the rules off the path to ready.
    */
-  static void preloadInBackground() {
-    var future = new CompletableFuture<Optional<Loaded>>();
-    preloading = future;
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                future.complete(loadReleased());
-              } catch (RuntimeException e) {
-                future.complete(Optional.empty());
-              }
-            },
-            "rules-preload");
-    thread.setDaemon(true);
-    thread.start();
+  public static PrecompiledRules preloaded() {
+    String fingerprint = computeFingerprint();
+    Loaded loaded;
+    try {
+      loaded = loadReleased(fingerprint).orElse(null);
+    } catch (RuntimeException e) {
+      // The compiler then finds or compiles each package as it would without a preload.
+      loaded = null;
+    }
+    return new PrecompiledRules(fingerprint, loaded);
   }
 
   /**
    * The preloaded knowledge base, once, when it is made of exactly these units; empty otherwise.
    */
-  static Optional<Loaded> takePreloaded(Collection<String> unitKeys) {
-    Optional<Loaded> loaded = preloading.join();
-    if (loaded.isPresent() && loaded.get().models().keySet().equals(Set.copyOf(unitKeys))) {
-      preloading = CompletableFuture.completedFuture(Optional.empty());
-      return loaded;
+  synchronized Optional<Loaded> takePreloaded(Collection<String> unitKeys) {
+    Loaded loaded = released;
+    if (loaded != null && loaded.models().keySet().equals(Set.copyOf(unitKeys))) {
+      released = null;
+      return Optional.of(loaded);
     }
     return Optional.empty();
   }
 
-  private static Optional<Loaded> loadReleased() {
+  private static Optional<Loaded> loadReleased(String fingerprint) {
     try {
       Resource[] kjars =
           new PathMatchingResourcePatternResolver(PrecompiledRules.class.getClassLoader())
-              .getResources("classpath*:" + FOLDER + "*-" + fingerprint() + KJAR);
+              .getResources("classpath*:" + FOLDER + "*-" + fingerprint + KJAR);
       if (kjars.length == 0) {
         return Optional.empty();
       }
       var models = new TreeMap<String, List<Model>>();
-      var units = new ArrayList<RuleCompiler.Unit>();
       for (Resource kjar : kjars) {
         String name = String.valueOf(kjar.getFilename());
-        String key = name.substring(0, name.length() - ("-" + fingerprint() + KJAR).length());
-        List<Model> unit = RuleCompiler.models(kjar.getContentAsByteArray());
-        models.put(key, unit);
-        units.add(new RuleCompiler.Unit(key, unit, 1));
+        String key = name.substring(0, name.length() - ("-" + fingerprint + KJAR).length());
+        models.put(key, KieBuild.models(kjar.getContentAsByteArray()));
       }
-      return Optional.of(new Loaded(models, RuleCompiler.assemble(units)));
+      return Optional.of(new Loaded(models, KnowledgeBases.assemble(models.values())));
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
   /** The kjar of a compiled unit, when the build compiled it. */
-  static Optional<byte[]> find(String unitKey) {
+  Optional<byte[]> find(String unitKey) {
     String path = FOLDER + fileName(unitKey);
     try (InputStream in = PrecompiledRules.class.getClassLoader().getResourceAsStream(path)) {
       return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
@@ -113,16 +114,12 @@ final class PrecompiledRules {
     }
   }
 
-  static String fileName(String unitKey) {
-    return unitKey + "-" + fingerprint() + KJAR;
+  String fileName(String unitKey) {
+    return unitKey + "-" + fingerprint + KJAR;
   }
 
   /** First 12 hex digits of a SHA-256 over the fact classes' bytes and the Drools version. */
-  static String fingerprint() {
-    String known = fingerprint;
-    if (known != null) {
-      return known;
-    }
+  private static String computeFingerprint() {
     try {
       var digest = MessageDigest.getInstance("SHA-256");
       digest.update(
@@ -136,9 +133,7 @@ final class PrecompiledRules {
         digest.update(String.valueOf(resource.getFilename()).getBytes(StandardCharsets.UTF_8));
         digest.update(resource.getContentAsByteArray());
       }
-      known = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-      fingerprint = known;
-      return known;
+      return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the fact classes", e);
     } catch (NoSuchAlgorithmException e) {

@@ -20,13 +20,14 @@ public final class ReleasedRulesCompiler {
     RuleSource source = RuleSourceReader.fromFolder(Path.of(args[0]));
     Path folder = Path.of(args[1]).resolve(PrecompiledRules.FOLDER);
     Files.createDirectories(folder);
+    PrecompiledRules precompiled = PrecompiledRules.onDemand();
     try (var old = Files.list(folder)) {
       for (Path stale : (Iterable<Path>) old::iterator) {
         Files.delete(stale);
       }
     }
     for (var unit : RuleCompiler.kjars(source).entrySet()) {
-      Path file = folder.resolve(PrecompiledRules.fileName(unit.getKey()));
+      Path file = folder.resolve(precompiled.fileName(unit.getKey()));
       Files.write(file, unit.getValue());
       System.out.println(
           "Released rules compiled: " + file + " (" + unit.getValue().length + " bytes)");

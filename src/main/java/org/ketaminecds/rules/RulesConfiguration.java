@@ -1,15 +1,8 @@
 package org.ketaminecds.rules;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RulesProperties.class)
-class RulesConfiguration {
-
-  @Bean
-  RuleEvaluator ruleEvaluator() {
-    return new RuleEvaluator();
-  }
-}
+class RulesConfiguration {}

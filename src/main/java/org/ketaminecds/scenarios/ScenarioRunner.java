@@ -9,13 +9,11 @@ import org.ketaminecds.advice.ClinicalAdvisor;
 import org.ketaminecds.cards.Card;
 import org.ketaminecds.facts.KetamineOrder;
 import org.ketaminecds.rules.RuleSet;
-import org.springframework.stereotype.Component;
 
 /**
  * Runs a scenario through the same decision path as a hook call and compares the cards with what
  * the scenario expects, telling each difference in words a rule author understands.
  */
-@Component
 public class ScenarioRunner {
 
   private final ClinicalAdvisor advisor;

@@ -3,11 +3,9 @@ package org.ketaminecds.terminology;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * The project's value sets and antidepressant ingredient map, as hash tables: every lookup is two
@@ -22,8 +20,10 @@ import org.springframework.stereotype.Component;
  * variants mean its FHIR URI, ICD-10-CM matches with or without the dot, NDC in its 10- or 11-digit
  * form with or without hyphens. Every form is indexed at start-up ({@link CodeSystems}), so a
  * lookup stays two map reads.
+ *
+ * <p>The service's instance is a bean of the start-up ({@code StartUpConfiguration}), made from the
+ * tables it built on a thread of its own while Spring started.
  */
-@Component
 public class Terminology {
 
   private static final Logger log = LoggerFactory.getLogger(Terminology.class);
@@ -32,9 +32,9 @@ public class Terminology {
   private volatile TerminologyTables live;
   private volatile TerminologyTables lastBuilt;
 
-  /** The value sets released in the jar, or their preload when one was started. */
+  /** The value sets released in the jar, built now (tools and tests). */
   public Terminology() {
-    this(takePreloaded().orElseGet(TerminologyTables::released));
+    this(TerminologyTables.released());
   }
 
   public Terminology(TerminologyTables tables) {
@@ -105,40 +105,6 @@ public class Terminology {
   private TerminologyTables tables() {
     TerminologyTables candidate = checking.get();
     return candidate != null ? candidate : live;
-  }
-
-  /**
-   * Announces a {@link #preload}: the Terminology the service makes waits for it rather than
-   * building the value sets a second time. Called on the main thread, before the preload starts.
-   */
-  public static void expectPreload() {
-    preloading = new CompletableFuture<>();
-  }
-
-  /**
-   * Builds the jar's value sets on the calling thread, for the Terminology that the service makes
-   * later (issue 6: the main thread is busy with Spring meanwhile). Always ends what {@link
-   * #expectPreload} announced.
-   */
-  public static void preload() {
-    CompletableFuture<Optional<TerminologyTables>> future = preloading;
-    try {
-      future.complete(Optional.of(TerminologyTables.released()));
-    } catch (RuntimeException | Error e) {
-      // The service's own load reports the problem, on the main thread.
-      future.complete(Optional.empty());
-      throw e;
-    }
-  }
-
-  private static volatile CompletableFuture<Optional<TerminologyTables>> preloading =
-      CompletableFuture.completedFuture(Optional.empty());
-
-  /** The preloaded tables, once; empty when none were preloaded. */
-  private static Optional<TerminologyTables> takePreloaded() {
-    Optional<TerminologyTables> loaded = preloading.join();
-    preloading = CompletableFuture.completedFuture(Optional.empty());
-    return loaded;
   }
 
   /** Ids of the project's value sets that contain this coding; empty if none or if null. */

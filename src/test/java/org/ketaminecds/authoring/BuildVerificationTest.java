@@ -37,12 +37,12 @@ class BuildVerificationTest {
     RuleSource rules = RuleSourceReader.fromFolder(Path.of("rules"));
     var files = new TreeMap<>(rules.files());
     files.put("cautions/ci-dementia.card.yaml", files.get("cautions/ci-dementia.card.yaml") + " ");
-    var stamp =
-        new BuildVerification(
-            rules.version(), BuildVerification.currentCodeFingerprint(), Map.of(), List.of());
+    String runningCode = BuildVerification.currentCodeFingerprint();
+    var stamp = new BuildVerification(rules.version(), runningCode, Map.of(), List.of());
 
-    assertThat(stamp.covers(rules)).isTrue();
-    assertThat(stamp.covers(new RuleSource(rules.origin(), files))).isFalse();
+    assertThat(stamp.covers(rules, runningCode)).isTrue();
+    assertThat(stamp.covers(new RuleSource(rules.origin(), files), runningCode)).isFalse();
+    assertThat(stamp.covers(rules, "another-build-0")).isFalse();
   }
 
   @Test
@@ -60,7 +60,7 @@ class BuildVerificationTest {
         BuildVerification.parse(Files.readString(temp.resolve(BuildVerification.FILE)));
     // the rules with the value sets they were checked with, as the service reads them
     RuleSource rules = RuleSourceReader.fromFolders(Path.of("rules"), Path.of("fhir-profiles"));
-    assertThat(stamp.covers(rules)).isTrue();
+    assertThat(stamp.covers(rules, BuildVerification.currentCodeFingerprint())).isTrue();
     assertThat(stamp.scenarios()).containsKey("trd-candidate-two-adequate-trials");
     assertThat(stamp.scenarios())
         .hasSize(

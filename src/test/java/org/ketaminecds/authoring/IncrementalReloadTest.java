@@ -2,7 +2,6 @@ package org.ketaminecds.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +9,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ketaminecds.advice.Advice;
-import org.ketaminecds.advice.ClinicalAdvisor;
 import org.ketaminecds.cards.Card;
-import org.ketaminecds.facts.fhir.ChartFacts;
-import org.ketaminecds.facts.fhir.DraftOrderReader;
 import org.ketaminecds.rules.RuleCompiler;
-import org.ketaminecds.rules.RuleEvaluator;
 import org.ketaminecds.rules.RuleSet;
 import org.ketaminecds.rules.RuleSource;
 import org.ketaminecds.rules.RuleSourceReader;
@@ -37,15 +32,10 @@ class IncrementalReloadTest {
 
   @BeforeAll
   static void wire() {
-    FhirContext fhirContext = FhirContext.forR4Cached();
-    terminology = new Terminology();
-    reader = new ScenarioReader(fhirContext);
-    runner =
-        new ScenarioRunner(
-            new ClinicalAdvisor(
-                new ChartFacts(terminology),
-                new DraftOrderReader(terminology),
-                new RuleEvaluator()));
+    DecisionPath path = DecisionPath.released();
+    terminology = path.terminology();
+    reader = path.scenarioReader();
+    runner = path.scenarioRunner();
   }
 
   static RuleSource edited(RuleSource source, String path, String text, String replacement) {

@@ -2,7 +2,6 @@ package org.ketaminecds.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,16 +9,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ketaminecds.advice.ClinicalAdvisor;
-import org.ketaminecds.facts.fhir.ChartFacts;
-import org.ketaminecds.facts.fhir.DraftOrderReader;
 import org.ketaminecds.rules.RuleCompiler;
-import org.ketaminecds.rules.RuleEvaluator;
 import org.ketaminecds.rules.RuleSource;
 import org.ketaminecds.rules.RuleSourceReader;
-import org.ketaminecds.scenarios.ScenarioReader;
-import org.ketaminecds.scenarios.ScenarioRunner;
-import org.ketaminecds.terminology.Terminology;
 
 /**
  * The start-up check trusts a build's stamp only for the exact folder and code it names: anything
@@ -33,21 +25,17 @@ class StartUpCheckTest {
 
   @TempDir Path temp;
 
-  private final FhirContext fhirContext = FhirContext.forR4Cached();
-  private final RuleCompiler compiler = new RuleCompiler();
-  private final ScenarioReader reader = new ScenarioReader(fhirContext);
-  private final Terminology terminology = new Terminology();
-  private final ScenarioRunner runner = runner(terminology);
-  private final RuleSetCheck fullCheck = new RuleSetCheck(compiler, reader, runner, terminology);
-
-  private static ScenarioRunner runner(Terminology terminology) {
-    return new ScenarioRunner(
-        new ClinicalAdvisor(
-            new ChartFacts(terminology), new DraftOrderReader(terminology), new RuleEvaluator()));
-  }
+  private final DecisionPath path = DecisionPath.released();
+  private final RuleCompiler compiler = path.compiler();
 
   private CheckReport startUpCheck(RuleSource source, BuildVerification stamp) {
-    return new StartUpCheck(fullCheck, compiler, reader, runner, Optional.ofNullable(stamp))
+    return new StartUpCheck(
+            path.check(),
+            compiler,
+            path.scenarioReader(),
+            path.scenarioRunner(),
+            new ReleaseStamp(
+                Optional.ofNullable(stamp), BuildVerification.currentCodeFingerprint()))
         .check(source);
   }
 

@@ -19,17 +19,13 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.ketaminecds.advice.ClinicalAdvisor;
-import org.ketaminecds.facts.fhir.ChartFacts;
-import org.ketaminecds.facts.fhir.DraftOrderReader;
+import org.ketaminecds.authoring.DecisionPath;
 import org.ketaminecds.rules.RuleCompiler;
-import org.ketaminecds.rules.RuleEvaluator;
 import org.ketaminecds.rules.RuleSet;
 import org.ketaminecds.rules.RuleSourceReader;
 import org.ketaminecds.scenarios.ScenarioReader;
 import org.ketaminecds.scenarios.ScenarioResult;
 import org.ketaminecds.scenarios.ScenarioRunner;
-import org.ketaminecds.terminology.Terminology;
 
 /**
  * Every resource that a suggestion of any scenario of {@code rules/} creates or updates is a
@@ -48,14 +44,9 @@ class SuggestionResourcesValidationTest {
   @BeforeAll
   static void setUp() {
     rules = new RuleCompiler().compile(RuleSourceReader.fromFolder(Path.of("rules")));
-    Terminology terminology = new Terminology();
-    runner =
-        new ScenarioRunner(
-            new ClinicalAdvisor(
-                new ChartFacts(terminology),
-                new DraftOrderReader(terminology),
-                new RuleEvaluator()));
-    reader = new ScenarioReader(FHIR);
+    DecisionPath path = DecisionPath.released();
+    runner = path.scenarioRunner();
+    reader = path.scenarioReader();
     var support =
         new ValidationSupportChain(
             new DefaultProfileValidationSupport(FHIR),

@@ -12,13 +12,11 @@ import org.hl7.fhir.r4.model.Patient;
 import org.ketaminecds.facts.PatientInfo;
 import org.ketaminecds.fhir.PatientRecord;
 import org.ketaminecds.terminology.Terminology;
-import org.springframework.stereotype.Component;
 
 /**
  * Turns a patient's chart (parsed FHIR resources) into the facts the rules reason over. Value-set
  * membership comes from {@link Terminology}, whose lookup tables are built once at start-up.
  */
-@Component
 public class ChartFacts {
 
   /** What {@link #patientInfo} reads. */

@@ -15,7 +15,6 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Timing;
 import org.ketaminecds.facts.KetamineOrder;
 import org.ketaminecds.terminology.Terminology;
-import org.springframework.stereotype.Component;
 
 /**
  * Finds the draft orders of ketamine or esketamine among {@code context.draftOrders} (contract,
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Component;
  * such code, whose text or display names ketamine, esketamine or Spravato. Each says which drug
  * (esketamine by a code of value set esketamine or by its name), the route and why it was ordered.
  */
-@Component
 public class DraftOrderReader {
 
   static final ElementsRead READS =
