@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.ketaminecds.facts.Finding;
 import org.ketaminecds.facts.KetamineOrder;
@@ -141,7 +140,7 @@ public class CardAssembler {
     }
     suggestions.addAll(offered);
     return new Card(
-        UUID.randomUUID().toString(),
+        CardIds.next(),
         summary,
         detail,
         template.indicator(),
@@ -187,7 +186,7 @@ public class CardAssembler {
         orders.size() == 1
             ? "Remove the ketamine/esketamine order"
             : "Remove the ketamine/esketamine orders";
-    return new Card.Suggestion(label, UUID.randomUUID().toString(), true, actions);
+    return new Card.Suggestion(label, CardIds.next(), true, actions);
   }
 
   private static List<Object> distinct(List<Object> evidence) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.ketaminecds.facts.KetamineOrder;
 import org.ketaminecds.fhir.PrefetchKey;
 import org.ketaminecds.rules.CardTemplate;
@@ -43,7 +42,7 @@ public final class CheckNotCompletedCard {
     String drug = OrderedDrug.of(orders);
     String what = unreadInWords(unread);
     return new Card(
-        UUID.randomUUID().toString(),
+        CardIds.next(),
         CardAssembler.fit(fill(template.summary(), drug, what)),
         fill(template.detail(), drug, what).strip(),
         template.indicator(),

@@ -6,7 +6,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Quantity;
@@ -50,7 +49,7 @@ final class SuggestionBuilder {
         suggestions.add(
             new Card.Suggestion(
                 fill(text.label(), action),
-                UUID.randomUUID().toString(),
+                CardIds.next(),
                 "refer-rems-setting".equals(action.id()) ? Boolean.TRUE : null,
                 List.of(built)));
       }
