@@ -21,7 +21,7 @@ public final class Evaluation {
   private final List<Finding> findings;
   private final List<Object> facts;
   private final List<String> firedRules;
-  private final Map<Class<?>, List<Object>> factsByClass = new HashMap<>();
+  private final Map<Class<?>, List<Object>> factsByClass;
 
   public Evaluation(
       String ruleSetVersion, List<Finding> findings, List<Object> facts, List<String> firedRules) {
@@ -29,9 +29,12 @@ public final class Evaluation {
     this.findings = List.copyOf(findings);
     this.facts = List.copyOf(facts);
     this.firedRules = List.copyOf(firedRules);
+    var byClass = new HashMap<Class<?>, List<Object>>();
     for (Object fact : this.facts) {
-      factsByClass.computeIfAbsent(fact.getClass(), type -> new ArrayList<>()).add(fact);
+      byClass.computeIfAbsent(fact.getClass(), type -> new ArrayList<>()).add(fact);
     }
+    byClass.replaceAll((type, ofType) -> List.copyOf(ofType));
+    this.factsByClass = byClass;
   }
 
   public String ruleSetVersion() {
@@ -56,7 +59,7 @@ public final class Evaluation {
       // A final class (every fact is a record) has no instances of another class.
       @SuppressWarnings("unchecked")
       List<T> ofType = (List<T>) factsByClass.getOrDefault(type, List.of());
-      return List.copyOf(ofType);
+      return ofType;
     }
     return facts.stream().filter(type::isInstance).map(type::cast).toList();
   }

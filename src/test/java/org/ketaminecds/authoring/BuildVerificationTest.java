@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ketaminecds.rules.RuleSource;
 import org.ketaminecds.rules.RuleSourceReader;
+import org.ketaminecds.support.RulesFolders;
 
 /** The build's stamp: what it names, how it is written, and the build step that writes it. */
 class BuildVerificationTest {

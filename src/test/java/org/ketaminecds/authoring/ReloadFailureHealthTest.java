@@ -2,7 +2,6 @@ package org.ketaminecds.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.ketaminecds.support.RulesFolders;
 import org.ketaminecds.support.TestClockConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,16 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(TestClockConfiguration.class)
 class ReloadFailureHealthTest {
 
-  static final Path RULES;
+  static final Path RULES = RulesFolders.temporaryCopyOfRules("failing");
   static final JsonMapper JSON = JsonMapper.builder().build();
-
-  static {
-    try {
-      RULES = RulesFolders.copyOfRules(Files.createTempDirectory("failing").resolve("rules"));
-    } catch (IOException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
 
   @DynamicPropertySource
   static void rulesFolder(DynamicPropertyRegistry registry) {

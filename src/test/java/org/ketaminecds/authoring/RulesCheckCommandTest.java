@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ketaminecds.support.RulesFolders;
 
 /** The authors' command on the real rules folder and on broken copies of it. */
 class RulesCheckCommandTest {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ketaminecds.rules.RuleCompiler;
 import org.ketaminecds.rules.RuleSource;
 import org.ketaminecds.rules.RuleSourceReader;
+import org.ketaminecds.support.RulesFolders;
 
 /**
  * The start-up check trusts a build's stamp only for the exact folder and code it names: anything

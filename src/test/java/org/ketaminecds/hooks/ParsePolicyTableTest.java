@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.ketaminecds.authoring.RulesCheckCommand;
 import org.ketaminecds.scenarios.InvalidScenarioException;
 import org.ketaminecds.scenarios.ScenarioReader;
+import org.ketaminecds.support.RulesFolders;
 import org.ketaminecds.support.TestClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -153,7 +154,7 @@ class ParsePolicyTableTest {
   @ParameterizedTest(name = "{0}: scenario and rules check")
   @MethodSource("malformed")
   void inAScenario(String name, String broken) throws IOException {
-    Path rules = copyOfRules(temp.resolve("rules"));
+    Path rules = RulesFolders.copyOfRules(temp.resolve("rules"));
     Path scenario = rules.resolve("scenarios/aneurysm-refuted-not-shown-on-order-sign.json");
     ObjectNode json = (ObjectNode) JSON.readTree(Files.readString(scenario));
     ArrayNode resources = (ArrayNode) json.get("resources");
@@ -237,20 +238,5 @@ class ParsePolicyTableTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static Path copyOfRules(Path to) throws IOException {
-    Path from = Path.of("rules");
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
-    return to;
   }
 }

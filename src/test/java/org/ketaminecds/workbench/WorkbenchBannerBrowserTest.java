@@ -2,8 +2,6 @@ package org.ketaminecds.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,10 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ketaminecds.support.RulesFolders;
 import org.ketaminecds.support.TestClockConfiguration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -41,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(TestClockConfiguration.class)
 class WorkbenchBannerBrowserTest {
 
-  static final Path RULES = copyOfRules();
+  static final Path RULES = RulesFolders.temporaryCopyOfRules("banner-rules");
 
   static HeadlessChromium chromium;
 
@@ -97,25 +95,5 @@ class WorkbenchBannerBrowserTest {
       body = http.send(status, HttpResponse.BodyHandlers.ofString()).body();
     }
     assertThat(body).contains("refused");
-  }
-
-  private static Path copyOfRules() {
-    try {
-      Path target = Files.createTempDirectory("banner-rules").resolve("rules");
-      Path source = Path.of("rules");
-      try (Stream<Path> paths = Files.walk(source)) {
-        for (Path path : (Iterable<Path>) paths::iterator) {
-          Path copy = target.resolve(source.relativize(path).toString());
-          if (Files.isDirectory(path)) {
-            Files.createDirectories(copy);
-          } else {
-            Files.copy(path, copy);
-          }
-        }
-      }
-      return target;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,4 +1,4 @@
-package org.ketaminecds.authoring;
+package org.ketaminecds.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,16 +7,25 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Copies of the real rules folder that a test may break. */
-final class RulesFolders {
+public final class RulesFolders {
 
   private RulesFolders() {}
 
-  static Path copyOfRules(Path target) {
+  /** A copy of the rules folder in a new temporary directory (for a test class's static field). */
+  public static Path temporaryCopyOfRules(String prefix) {
+    try {
+      return copyOfRules(Files.createTempDirectory(prefix).resolve("rules"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static Path copyOfRules(Path target) {
     return copy(Path.of("rules"), target);
   }
 
   /** The value-set catalogue and code lists (fhir-profiles/, without the generated JSON). */
-  static Path copyOfValueSets(Path target) {
+  public static Path copyOfValueSets(Path target) {
     try {
       Files.createDirectories(target);
       Files.copy(Path.of("fhir-profiles/value-sets.yaml"), target.resolve("value-sets.yaml"));
@@ -43,7 +52,7 @@ final class RulesFolders {
     }
   }
 
-  static void replace(Path file, String text, String replacement) {
+  public static void replace(Path file, String text, String replacement) {
     try {
       String content = Files.readString(file);
       if (!content.contains(text)) {
