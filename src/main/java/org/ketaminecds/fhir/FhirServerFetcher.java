@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Resource;
+import org.ketaminecds.web.ComputeSlots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +35,11 @@ final class FhirServerFetcher implements AutoCloseable {
   private final FhirServerUrlPolicy urlPolicy;
   private final ThreadPoolExecutor executor;
   private final int maxPages;
+  private final ComputeSlots slots;
 
-  FhirServerFetcher(FhirAccessProperties properties, FhirServerUrlPolicy urlPolicy) {
+  FhirServerFetcher(
+      FhirAccessProperties properties, FhirServerUrlPolicy urlPolicy, ComputeSlots slots) {
+    this.slots = slots;
     this.clients = new FhirClients(properties);
     this.urlPolicy = urlPolicy;
     this.maxPages = properties.maxPages();
@@ -78,7 +82,8 @@ final class FhirServerFetcher implements AutoCloseable {
       }
       while (!pending.isEmpty()) {
         Future<FhirKeyQuery.Result> done =
-            completion.poll(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+            slots.whileWaiting(
+                () -> completion.poll(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS));
         if (done == null) {
           throw timedOut(pending, started);
         }

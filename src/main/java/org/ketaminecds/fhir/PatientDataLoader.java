@@ -18,6 +18,7 @@ import org.ketaminecds.fhir.prefetch.ChartEntry;
 import org.ketaminecds.fhir.prefetch.Prefetch;
 import org.ketaminecds.fhir.prefetch.PrefetchResolver;
 import org.ketaminecds.fhir.prefetch.ResourceRelevance;
+import org.ketaminecds.web.ComputeSlots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,8 +57,13 @@ public class PatientDataLoader implements AutoCloseable {
   PatientDataLoader(
       FhirContext fhirContext,
       FhirAccessProperties properties,
-      ObjectProvider<ResourceRelevance> relevance) {
-    this(fhirContext, properties, relevance.getIfAvailable(() -> ResourceRelevance.EVERY_RESOURCE));
+      ObjectProvider<ResourceRelevance> relevance,
+      ObjectProvider<ComputeSlots> slots) {
+    this(
+        fhirContext,
+        properties,
+        relevance.getIfAvailable(() -> ResourceRelevance.EVERY_RESOURCE),
+        slots.getIfAvailable(ComputeSlots::none));
   }
 
   /**
@@ -65,9 +71,21 @@ public class PatientDataLoader implements AutoCloseable {
    */
   public PatientDataLoader(
       FhirContext fhirContext, FhirAccessProperties properties, ResourceRelevance relevance) {
+    this(fhirContext, properties, relevance, ComputeSlots.none());
+  }
+
+  /**
+   * @param slots the hook calls' compute slots: a call gives its slot back while it waits for the
+   *     FHIR server
+   */
+  PatientDataLoader(
+      FhirContext fhirContext,
+      FhirAccessProperties properties,
+      ResourceRelevance relevance,
+      ComputeSlots slots) {
     this.prefetchResolver = new PrefetchResolver(fhirContext, relevance);
     this.urlPolicy = new FhirServerUrlPolicy(properties.allowInsecureHttp());
-    this.fetcher = new FhirServerFetcher(properties, urlPolicy);
+    this.fetcher = new FhirServerFetcher(properties, urlPolicy, slots);
     this.deadline = properties.deadline();
   }
 
