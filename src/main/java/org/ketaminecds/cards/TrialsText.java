@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -142,7 +141,9 @@ final class TrialsText {
         .append(trial.start())
         .append(" to ")
         .append(trial.ongoing() ? "ongoing" : String.valueOf(trial.end()))
-        .append(String.format(Locale.ROOT, " (%.1f weeks)", trial.days() / 7.0));
+        .append(" (")
+        .append(weeks(trial.days()))
+        .append(" weeks)");
     if (trial.doseDocumented()) {
       text.append(", ").append(formatMg(trial.highestDailyDoseMg())).append(" mg/day");
       if (trial.minimumDailyDoseMg() != null
@@ -173,7 +174,7 @@ final class TrialsText {
     if (trial.start() != null || trial.end() != null) {
       text.append(date(trial.start())).append(" to ").append(date(trial.end()));
       if (trial.durationDays() >= 0) {
-        text.append(String.format(Locale.ROOT, " (%.1f weeks)", trial.durationDays() / 7.0));
+        text.append(" (").append(weeks(trial.durationDays())).append(" weeks)");
       }
     } else {
       text.append("dates not documented");
@@ -205,6 +206,16 @@ final class TrialsText {
         .sorted()
         .map(id -> "MedicationStatement/" + id)
         .toList();
+  }
+
+  /**
+   * Days in weeks to one decimal, rounded half up: what {@code %.1f} of {@code days / 7.0} writes,
+   * without a Formatter per trial (it parses its pattern each time). A seventh of a day count is
+   * never within rounding error of a half tenth, so rounding the double gives the same digit.
+   */
+  static String weeks(long days) {
+    long tenths = Math.round(Math.abs(days) * 10 / 7.0);
+    return (days < 0 ? "-" : "") + tenths / 10 + "." + tenths % 10;
   }
 
   private static String date(LocalDate date) {

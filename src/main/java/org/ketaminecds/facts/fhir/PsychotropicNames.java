@@ -1,11 +1,11 @@
 package org.ketaminecds.facts.fhir;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -32,7 +32,7 @@ final class PsychotropicNames {
   static final String DEXTROMETHORPHAN_BUPROPION = "dextromethorphan-bupropion";
 
   /** Brand (FDA label) → generic name. */
-  private static final Map<String, String> BRANDS =
+  static final Map<String, String> BRANDS =
       Map.ofEntries(
           Map.entry("celexa", "citalopram"),
           Map.entry("lexapro", "escitalopram"),
@@ -85,7 +85,7 @@ final class PsychotropicNames {
   private static final Set<String> AUGMENTATION =
       Set.of("lithium", "aripiprazole", "quetiapine", "olanzapine", "brexpiprazole", "cariprazine");
 
-  private static final List<String> GENERICS =
+  static final List<String> GENERICS =
       List.of(
           "citalopram",
           "escitalopram",
@@ -127,13 +127,16 @@ final class PsychotropicNames {
           GEPIRONE,
           "zuranolone");
 
-  private static final Pattern NAMES =
-      Pattern.compile(
-          "(?i)\\b("
-              + String.join("|", GENERICS)
-              + "|dextromethorphan|"
-              + String.join("|", BRANDS.keySet())
-              + ")\\b");
+  /**
+   * The agent each name stands for: a generic for itself, a brand for its generic. A text names one
+   * where a word of it is that name, ignoring (ASCII) case: what {@code \\b(name|...)\\b} with
+   * {@code (?i)} found, looked up per word instead of trying every name at every character, which
+   * was a fortieth of a small chart's call.
+   */
+  private static final Map<String, String> AGENT_BY_NAME = agentsByName();
+
+  private static final int LONGEST_NAME =
+      AGENT_BY_NAME.keySet().stream().mapToInt(String::length).max().orElse(0);
 
   private static final Pattern TRANSDERMAL =
       Pattern.compile("(?i)transdermal|patch|emsam|mg/24|/hr\\b|mg/h\\b");
@@ -158,13 +161,7 @@ final class PsychotropicNames {
     Set<String> agents = new LinkedHashSet<>();
     StringBuilder all = new StringBuilder();
     for (String text : texts(code)) {
-      Matcher matcher = NAMES.matcher(text);
-      boolean found = false;
-      while (matcher.find()) {
-        String name = matcher.group(1).toLowerCase(Locale.ROOT);
-        agents.add(BRANDS.getOrDefault(name, name));
-        found = true;
-      }
+      boolean found = addAgentsNamed(text, agents);
       if (found && label == null) {
         label = text;
       }
@@ -190,6 +187,55 @@ final class PsychotropicNames {
       agent = null; // a 14-day course for postpartum depression: not an antidepressant trial
     }
     return new Named(label, agent, flag(all.toString().toLowerCase(Locale.ROOT), agent));
+  }
+
+  private static Map<String, String> agentsByName() {
+    var byName = new HashMap<String, String>();
+    GENERICS.forEach(generic -> byName.put(generic, generic));
+    byName.put("dextromethorphan", "dextromethorphan");
+    byName.putAll(BRANDS);
+    return Map.copyOf(byName);
+  }
+
+  /**
+   * Adds the agent of each word of the text that is a name. A word is a run of letters, digits and
+   * underscores, as {@code \\b} bounds it on the Java this runs on.
+   *
+   * @return whether the text named any
+   */
+  static boolean addAgentsNamed(String text, Set<String> agents) {
+    boolean found = false;
+    int length = text.length();
+    int at = 0;
+    while (at < length) {
+      int codePoint = text.codePointAt(at);
+      if (!isWordCharacter(codePoint)) {
+        at += Character.charCount(codePoint);
+        continue;
+      }
+      int start = at;
+      boolean ascii = true;
+      while (at < length) {
+        codePoint = text.codePointAt(at);
+        if (!isWordCharacter(codePoint)) {
+          break;
+        }
+        ascii &= codePoint < 128;
+        at += Character.charCount(codePoint);
+      }
+      if (ascii && at - start <= LONGEST_NAME) {
+        String agent = AGENT_BY_NAME.get(text.substring(start, at).toLowerCase(Locale.ROOT));
+        if (agent != null) {
+          agents.add(agent);
+          found = true;
+        }
+      }
+    }
+    return found;
+  }
+
+  private static boolean isWordCharacter(int codePoint) {
+    return codePoint == '_' || Character.isLetterOrDigit(codePoint);
   }
 
   /** An ATC code of the antidepressant group N06A. */

@@ -21,7 +21,6 @@ import org.ketaminecds.fhir.prefetch.ShapeMembers.Uncommon;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -49,9 +48,8 @@ import tools.jackson.core.json.JsonFactory;
 final class CommonShapeReader {
 
   // A member that repeats is read by HAPI from a JSON tree, where the last one wins; here it is
-  // simply not a common shape.
-  private static final JsonFactory JSON =
-      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  // simply not a common shape (ShapeMembers finds it).
+  private static final JsonFactory JSON = new JsonFactory();
 
   private CommonShapeReader() {}
 

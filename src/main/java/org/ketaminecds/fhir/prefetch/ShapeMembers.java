@@ -1,5 +1,6 @@
 package org.ketaminecds.fhir.prefetch;
 
+import java.util.Arrays;
 import org.hl7.fhir.r4.model.DecimalType;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -8,23 +9,55 @@ import tools.jackson.core.JsonToken;
  * The members of the JSON object being read by {@link CommonShapeReader}, one at a time, each of
  * the JSON type FHIR gives it. Anything else throws {@link Uncommon#SHAPE}: the resource is then
  * left to HAPI's parser.
+ *
+ * <p>A member that repeats within its object is not a common shape either (HAPI reads it from a
+ * JSON tree, where the last one wins). The names of the objects being read are kept here, one run
+ * per open object, rather than by Jackson's duplicate detection, which made a hash set for every
+ * object of every resource: a tenth of a small chart's garbage.
  */
 final class ShapeMembers {
   private final JsonParser parser;
+  private String[] names = new String[32];
+  private int nameCount;
+  private int[] objectStarts = new int[8];
+  private int depth;
 
+  /** Members of the object the parser has just opened. */
   ShapeMembers(JsonParser parser) {
     this.parser = parser;
+    open();
   }
 
   /** The next member's name with the parser on its value, or null at the object's end. */
   String next() {
     JsonToken token = parser.nextToken();
     if (token == JsonToken.END_OBJECT) {
+      nameCount = objectStarts[--depth];
       return null;
     }
     String name = parser.currentName();
+    remember(name);
     parser.nextToken();
     return name;
+  }
+
+  private void open() {
+    if (depth == objectStarts.length) {
+      objectStarts = Arrays.copyOf(objectStarts, depth * 2);
+    }
+    objectStarts[depth++] = nameCount;
+  }
+
+  private void remember(String name) {
+    for (int i = objectStarts[depth - 1]; i < nameCount; i++) {
+      if (names[i].equals(name)) {
+        throw Uncommon.SHAPE;
+      }
+    }
+    if (nameCount == names.length) {
+      names = Arrays.copyOf(names, nameCount * 2);
+    }
+    names[nameCount++] = name;
   }
 
   void skip() {
@@ -34,6 +67,7 @@ final class ShapeMembers {
   /** The current value must be an object; its members follow. */
   ShapeMembers object() {
     expect(JsonToken.START_OBJECT);
+    open();
     return this;
   }
 

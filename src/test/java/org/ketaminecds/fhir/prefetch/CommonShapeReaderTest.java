@@ -242,6 +242,12 @@ class CommonShapeReaderTest {
         // a member given twice: HAPI's tree keeps the last one
         "{\"resourceType\":\"Condition\",\"id\":\"c\",\"code\":{\"coding\":[{\"code\":\"a\"}],"
             + "\"coding\":[{\"code\":\"b\"}]}}",
+        "{\"resourceType\":\"Condition\",\"id\":\"c\",\"id\":\"d\"}",
+        "{\"resourceType\":\"Condition\",\"id\":\"c\",\"code\":{\"coding\":[{\"code\":\"a\"},"
+            + "{\"system\":\"http://s\",\"code\":\"a\",\"display\":\"A\",\"code\":\"b\"}]}}",
+        "{\"resourceType\":\"Observation\",\"id\":\"o\",\"code\":{\"text\":\"bp\"},"
+            + "\"component\":[{\"code\":{\"text\":\"s\"},\"valueQuantity\":{\"value\":1,"
+            + "\"unit\":\"a\",\"value\":2}}],\"status\":\"final\"}",
         "{\"resourceType\":\"Patient\",\"id\":\"p\",\"gender\":\"woman\"}",
         "{\"resourceType\":\"Patient\",\"id\":\"p\",\"birthDate\":\"1980-02-30\"}",
         "{\"resourceType\":\"Patient\",\"id\":\"p\",\"_birthDate\":{\"extension\":[]}}",
