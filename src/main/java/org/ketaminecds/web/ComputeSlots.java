@@ -56,7 +56,7 @@ public final class ComputeSlots {
    *
    * @return false when none became free in time (the caller answers 503)
    */
-  boolean enter() throws InterruptedException {
+  public boolean enter() throws InterruptedException {
     if (!slots.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
       return false;
     }
@@ -65,7 +65,7 @@ public final class ComputeSlots {
   }
 
   /** Gives back the current thread's slot. */
-  void leave() {
+  public void leave() {
     holding.set(Boolean.FALSE);
     slots.release();
   }

@@ -297,7 +297,7 @@ class FhirServerFaultsHttpTest {
     }
   }
 
-  private static TestFhirServer withTheExampleChart(TestFhirServer server) {
+  static TestFhirServer withTheExampleChart(TestFhirServer server) {
     try {
       ObjectNode prefetch = (ObjectNode) HooksHttpTest.example().get("prefetch");
       var parser = FhirContext.forR4Cached().newJsonParser();
