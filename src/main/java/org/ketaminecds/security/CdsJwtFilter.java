@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import org.ketaminecds.web.OperationOutcomes;
@@ -130,11 +129,7 @@ final class CdsJwtFilter extends OncePerRequestFilter {
   }
 
   private static void refuse(HttpServletResponse response) throws IOException {
-    response.resetBuffer();
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-    response.setContentType("application/fhir+json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(UNAUTHORIZED_BODY);
+    OperationOutcomes.send(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED_BODY);
   }
 }

@@ -1,5 +1,8 @@
 package org.ketaminecds.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +36,21 @@ public final class OperationOutcomes {
       json.append('"');
     }
     return json.append("}]}").toString();
+  }
+
+  /**
+   * Answers with the outcome from outside Spring MVC (a servlet filter), replacing anything
+   * buffered; headers set before stay.
+   *
+   * @param outcome an OperationOutcome as {@link #json} writes it
+   */
+  public static void send(HttpServletResponse response, int status, String outcome)
+      throws IOException {
+    response.resetBuffer();
+    response.setStatus(status);
+    response.setContentType(FHIR_JSON.toString());
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write(outcome);
   }
 
   /** An answer of the status with the outcome as {@code application/fhir+json}. */
