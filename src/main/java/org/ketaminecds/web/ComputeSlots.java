@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 public final class ComputeSlots {
 
   private final Semaphore slots;
-  private final int size;
   private final Duration maxWait;
   private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
@@ -34,7 +33,6 @@ public final class ComputeSlots {
       throw new IllegalArgumentException("compute slots must be at least 1, not " + size);
     }
     this.slots = new Semaphore(size, true);
-    this.size = size;
     this.maxWait = maxWait;
   }
 
@@ -96,9 +94,5 @@ public final class ComputeSlots {
   /** Calls waiting for a slot now. */
   public int waiting() {
     return slots.getQueueLength();
-  }
-
-  public int size() {
-    return size;
   }
 }
