@@ -128,9 +128,10 @@ public final class PrefetchResolver {
 
   private List<ChartEntry> entriesOfBundle(PrefetchKey key, PrefetchValue.ScannedBundle bundle) {
     int count = bundle.entries().size();
-    var toHapi = new ByteArrayOutputStream(4096);
-    toHapi.writeBytes(BUNDLE_START);
-    var scratch = new Scratch();
+    // Made only when an entry needs HAPI's parser: on the usual charts none does, and a buffer per
+    // key was a tenth of a small chart's garbage.
+    ByteArrayOutputStream toHapi = null;
+    Scratch scratch = SCRATCH.get();
     boolean[] leftOut = new boolean[count];
     Resource[] readDirectly = new Resource[count];
     int toHapiCount = 0;
@@ -141,15 +142,21 @@ public final class PrefetchResolver {
         readDirectly[i] = leftOut[i] ? null : readCommonShape(bundle.source(), entry, scratch);
       }
       if (!leftOut[i] && readDirectly[i] == null) {
+        if (toHapi == null) {
+          toHapi = new ByteArrayOutputStream(4096);
+          toHapi.writeBytes(BUNDLE_START);
+        }
         if (toHapiCount++ > 0) {
           toHapi.write(',');
         }
         copyEntry(bundle.source(), entry, toHapi);
       }
     }
-    toHapi.writeBytes(BUNDLE_END);
-    List<Bundle.BundleEntryComponent> parsed =
-        toHapiCount == 0 ? List.of() : parseBundle(key, toHapi).getEntry();
+    List<Bundle.BundleEntryComponent> parsed = List.of();
+    if (toHapi != null) {
+      toHapi.writeBytes(BUNDLE_END);
+      parsed = parseBundle(key, toHapi).getEntry();
+    }
     var entries = new ArrayList<ChartEntry>(count);
     int next = 0;
     for (int i = 0; i < count; i++) {
@@ -193,10 +200,29 @@ public final class PrefetchResolver {
     return into;
   }
 
+  /**
+   * One scratch buffer per thread: the kept members of an entry are written into it and read back
+   * at once (nothing read keeps a reference to its bytes), so every entry of every call on a thread
+   * can use the same one.
+   */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
   /** A buffer reused for each entry of a Bundle, whose bytes are read where they are. */
   private static final class Scratch extends ByteArrayOutputStream {
+    private static final int SIZE = 1024;
+    // A buffer grown for an unusually large resource is not kept by the thread for good.
+    private static final int LARGEST_KEPT = 64 * 1024;
+
     Scratch() {
-      super(1024);
+      super(SIZE);
+    }
+
+    @Override
+    public void reset() {
+      super.reset();
+      if (buf.length > LARGEST_KEPT) {
+        buf = new byte[SIZE];
+      }
     }
 
     byte[] bytes() {
@@ -210,7 +236,7 @@ public final class PrefetchResolver {
       return parse(key, whole.source(), whole.offset(), whole.length());
     }
     String type = whole.resourceType();
-    Scratch json = kept(type, whole.members(), whole.source(), new Scratch());
+    Scratch json = kept(type, whole.members(), whole.source(), SCRATCH.get());
     Resource read =
         CommonShapeReader.reads(type)
             ? CommonShapeReader.read(type, json.bytes(), 0, json.size())
