@@ -12,9 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ketaminecds.security.TestEhr;
 import org.ketaminecds.support.TestClockConfiguration;
 import org.ketaminecds.workbench.HeadlessChromium;
@@ -50,7 +49,9 @@ class AnalyticsBrowserTest {
 
   static final Path SCREENSHOT = Path.of("target/analytics.png");
   static final TestEhr EHR = new TestEhr();
-  static HeadlessChromium chromium;
+
+  @RegisterExtension
+  static final HeadlessChromium.PerClass chromium = new HeadlessChromium.PerClass();
 
   @DynamicPropertySource
   static void trustTheTestEhr(DynamicPropertyRegistry registry) {
@@ -61,18 +62,6 @@ class AnalyticsBrowserTest {
   int port;
 
   @Autowired MeterRegistry meters;
-
-  @BeforeAll
-  static void startChromium() {
-    chromium = HeadlessChromium.start();
-  }
-
-  @AfterAll
-  static void stopChromium() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @Test
   void showsTheFiguresOfTheRunAsJsonMetricsAndAChart() throws Exception {

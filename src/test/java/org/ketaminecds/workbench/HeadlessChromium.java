@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -70,6 +73,31 @@ public final class HeadlessChromium implements AutoCloseable {
 
   public ChromeDriver driver() {
     return driver;
+  }
+
+  /**
+   * One browser for a test class, started before its first test and closed after its last:
+   * {@code @RegisterExtension static final HeadlessChromium.PerClass chromium = new PerClass();}
+   */
+  public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+    private HeadlessChromium browser;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      browser = start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+      if (browser != null) {
+        browser.close();
+        browser = null;
+      }
+    }
+
+    public ChromeDriver driver() {
+      return browser.driver();
+    }
   }
 
   @Override

@@ -9,9 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ketaminecds.support.RulesFolders;
 import org.ketaminecds.support.TestClockConfiguration;
 import org.openqa.selenium.By;
@@ -41,7 +40,8 @@ class WorkbenchBannerBrowserTest {
 
   static final Path RULES = RulesFolders.temporaryCopyOfRules("banner-rules");
 
-  static HeadlessChromium chromium;
+  @RegisterExtension
+  static final HeadlessChromium.PerClass chromium = new HeadlessChromium.PerClass();
 
   @Value("${local.server.port}")
   int port;
@@ -49,18 +49,6 @@ class WorkbenchBannerBrowserTest {
   @DynamicPropertySource
   static void rulesFolder(DynamicPropertyRegistry registry) {
     registry.add("cds.rules.dir", RULES::toString);
-  }
-
-  @BeforeAll
-  static void startChromium() {
-    chromium = HeadlessChromium.start();
-  }
-
-  @AfterAll
-  static void stopChromium() {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   @Test

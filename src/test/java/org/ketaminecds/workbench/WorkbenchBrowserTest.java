@@ -8,10 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ketaminecds.support.TestClockConfiguration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -39,25 +38,14 @@ class WorkbenchBrowserTest {
 
   static final Path SCREENSHOT = Path.of("target/workbench.png");
 
-  static HeadlessChromium chromium;
+  @RegisterExtension
+  static final HeadlessChromium.PerClass chromium = new HeadlessChromium.PerClass();
 
   @Value("${local.server.port}")
   int port;
 
   ChromeDriver browser;
   WebDriverWait wait;
-
-  @BeforeAll
-  static void startChromium() {
-    chromium = HeadlessChromium.start();
-  }
-
-  @AfterAll
-  static void stopChromium() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @BeforeEach
   void openTheWorkbench() {
