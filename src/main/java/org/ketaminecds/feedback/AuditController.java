@@ -3,7 +3,6 @@ package org.ketaminecds.feedback;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
-import org.ketaminecds.web.RequestThreads;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,31 +29,26 @@ class AuditController {
   @GetMapping(
       path = "/admin/audit/calls/{hookInstance}",
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<List<AuditedCall>> calls(@PathVariable String hookInstance)
-      throws InterruptedException {
-    // Database I/O: the request thread waits as I/O, not as computing.
-    return ResponseEntity.ok(RequestThreads.block(() -> audited(hookInstance)));
-  }
-
-  private List<AuditedCall> audited(String hookInstance) {
+  ResponseEntity<List<AuditedCall>> calls(@PathVariable String hookInstance) {
     // Calls of the last moments may still wait in the write queue.
     recorder.flush();
-    return jdbc.query(
-        "SELECT hook_instance, service_id, ruleset_version, topics, snoozed_topics, status,"
-            + " latency_micros, patient_hash, called_at FROM hook_call WHERE hook_instance = ?"
-            + " ORDER BY called_at, id",
-        (row, index) ->
-            new AuditedCall(
-                row.getString(1),
-                row.getString(2),
-                row.getString(3),
-                words(row.getString(4)),
-                words(row.getString(5)),
-                row.getInt(6),
-                row.getLong(7),
-                row.getString(8),
-                row.getObject(9, OffsetDateTime.class).toInstant().toString()),
-        hookInstance);
+    return ResponseEntity.ok(
+        jdbc.query(
+            "SELECT hook_instance, service_id, ruleset_version, topics, snoozed_topics, status,"
+                + " latency_micros, patient_hash, called_at FROM hook_call WHERE hook_instance = ?"
+                + " ORDER BY called_at, id",
+            (row, index) ->
+                new AuditedCall(
+                    row.getString(1),
+                    row.getString(2),
+                    row.getString(3),
+                    words(row.getString(4)),
+                    words(row.getString(5)),
+                    row.getInt(6),
+                    row.getLong(7),
+                    row.getString(8),
+                    row.getObject(9, OffsetDateTime.class).toInstant().toString()),
+            hookInstance));
   }
 
   private static List<String> words(String text) {

@@ -3,7 +3,7 @@ package org.ketaminecds.feedback;
 /** The database cannot be reached: nothing was stored, and the caller should send it again. */
 public class StorageUnavailableException extends RuntimeException {
 
-  public StorageUnavailableException(Throwable cause) {
+  StorageUnavailableException(Throwable cause) {
     super("Feedback cannot be stored now; nothing was stored, send it again later", cause);
   }
 }

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Set;
 import org.ketaminecds.feedback.FeedbackItem;
 import org.ketaminecds.feedback.FeedbackStore;
-import org.ketaminecds.feedback.StorageUnavailableException;
-import org.ketaminecds.web.RequestThreads;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -39,13 +37,7 @@ class FeedbackRecorder {
     for (JsonNode item : items) {
       parsed.add(item(item, index++));
     }
-    try {
-      // The database may be slow or down: the request thread waits as I/O, not as computing.
-      RequestThreads.block(() -> store.store(service.id(), parsed));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StorageUnavailableException(e);
-    }
+    store.store(service.id(), parsed);
   }
 
   private static FeedbackItem item(JsonNode item, int index) {

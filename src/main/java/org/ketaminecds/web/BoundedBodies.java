@@ -2,7 +2,6 @@ package org.ketaminecds.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 
 /**
  * Reads a request body up to a limit, for the hooks and the workbench alike. A declared length over
@@ -28,43 +27,16 @@ public final class BoundedBodies {
     }
     if (declaredLength >= 0) {
       byte[] body = new byte[(int) declaredLength];
-      // Most bodies have arrived with their headers: read those without counting as waiting.
-      int arrived = readArrived(in, body);
-      if (arrived < body.length
-          && waitFor(() -> in.readNBytes(body, arrived, body.length - arrived))
-              < body.length - arrived) {
+      if (in.readNBytes(body, 0, body.length) < body.length) {
         throw new IOException("The body ended before its declared length");
       }
       return body;
     }
-    byte[] body = waitFor(() -> in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1)));
+    byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
     if (body.length > limit) {
       throw new TooLarge(limit);
     }
     return body;
-  }
-
-  /** Reads what has arrived already; {@code available()} promises that much without blocking. */
-  private static int readArrived(InputStream in, byte[] body) throws IOException {
-    int read = 0;
-    while (read < body.length && in.available() > 0) {
-      int n = in.read(body, read, Math.min(in.available(), body.length - read));
-      if (n < 0) {
-        break;
-      }
-      read += n;
-    }
-    return read;
-  }
-
-  /** The rest of a body is waited for as I/O: the request thread is replaced meanwhile. */
-  private static <T> T waitFor(RequestThreads.BlockingIo<T, IOException> read) throws IOException {
-    try {
-      return RequestThreads.block(read);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("Reading the body was interrupted");
-    }
   }
 
   /** A body over the limit: each caller answers it with its 413. */

@@ -3,18 +3,13 @@ package org.ketaminecds.web;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.coyote.ProtocolHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.servlet.filter.OrderedFilter;
-import org.springframework.boot.tomcat.TomcatProtocolHandlerCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/**
- * The compute slots and their filter on the hook endpoints, after the JWT check, and the request
- * threads Tomcat serves on.
- */
+/** The compute slots and their filter on the hook endpoints, after the JWT check. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ComputeProperties.class)
 class ComputeConfiguration {
@@ -31,21 +26,6 @@ class ComputeConfiguration {
         .description("hook calls waiting for a compute slot")
         .register(meters);
     return slots;
-  }
-
-  @Bean
-  RequestThreads requestThreads(ComputeProperties properties, MeterRegistry meters) {
-    int slots = properties.slotsFor(Runtime.getRuntime().availableProcessors());
-    RequestThreads threads = new RequestThreads(slots + 1, properties.maxBlockedThreads());
-    Gauge.builder("cds.request.threads", threads, RequestThreads::threads)
-        .description("request threads alive, including those added while others wait on I/O")
-        .register(meters);
-    return threads;
-  }
-
-  @Bean
-  TomcatProtocolHandlerCustomizer<ProtocolHandler> requestThreadsForTomcat(RequestThreads threads) {
-    return protocol -> protocol.setExecutor(threads.executor());
   }
 
   @Bean

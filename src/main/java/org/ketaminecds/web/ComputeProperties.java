@@ -10,14 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param slots calls computing at once; 0 (the default) means one more than the cores the JVM sees
  * @param maxWait how long a call waits for a slot before it is answered 503 with {@code
  *     Retry-After}; well inside an EHR's own timeout, so that it can retry on another replica
- * @param maxBlockedThreads most request threads added while others wait on I/O (FHIR queries, slow
- *     clients, the database; see {@link RequestThreads}), as Tomcat's own pool had at most 200
  */
 @ConfigurationProperties(prefix = "cds.compute")
-record ComputeProperties(
-    @DefaultValue("0") int slots,
-    @DefaultValue("2s") Duration maxWait,
-    @DefaultValue("200") int maxBlockedThreads) {
+record ComputeProperties(@DefaultValue("0") int slots, @DefaultValue("2s") Duration maxWait) {
 
   ComputeProperties {
     if (slots < 0) {
@@ -25,9 +20,6 @@ record ComputeProperties(
     }
     if (maxWait == null || maxWait.isNegative() || maxWait.isZero()) {
       throw new IllegalArgumentException("cds.compute.max-wait must be positive");
-    }
-    if (maxBlockedThreads < 0) {
-      throw new IllegalArgumentException("cds.compute.max-blocked-threads must be 0 or more");
     }
   }
 

@@ -70,21 +70,25 @@ public final class ComputeSlots {
 
   /**
    * Runs blocking I/O without the current thread's slot, if it holds one, and takes a slot again
-   * before returning: the I/O's result is then computed on like any other call. The request thread
-   * waits as {@link RequestThreads#block} says, so that another can serve meanwhile.
+   * before returning: the I/O's result is then computed on like any other call.
    */
-  public <T> T whileWaiting(RequestThreads.BlockingIo<T, RuntimeException> io)
-      throws InterruptedException {
+  public <T> T whileWaiting(Wait<T> io) throws InterruptedException {
     if (!holding.get()) {
-      return RequestThreads.block(io);
+      return io.get();
     }
     leave();
     try {
-      return RequestThreads.block(io);
+      return io.get();
     } finally {
       slots.acquireUninterruptibly();
       holding.set(Boolean.TRUE);
     }
+  }
+
+  /** Blocking I/O, such as waiting for FHIR queries to answer. */
+  @FunctionalInterface
+  public interface Wait<T> {
+    T get() throws InterruptedException;
   }
 
   /** Calls waiting for a slot now. */

@@ -13,12 +13,9 @@ import org.ketaminecds.fhir.TestFhirServer;
 import org.ketaminecds.security.TestEhr;
 import org.ketaminecds.support.TestClockConfiguration;
 import org.ketaminecds.web.ComputeSlots;
-import org.ketaminecds.web.RequestThreads;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.tomcat.TomcatWebServer;
-import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,17 +25,11 @@ import tools.jackson.databind.JsonNode;
  * With one compute slot, over real HTTP: a call that finds the slot taken for longer than the
  * configured wait is answered 503 with an OperationOutcome and a {@code Retry-After}, and is
  * counted; a call waiting on a slow FHIR server gives its slot back meanwhile, so a prefetched call
- * is answered in the meantime; both get their cards. Request threads waiting on the FHIR server are
- * replaced while they wait, so that more such calls than threads hold back no one.
+ * is answered in the meantime; both get their cards.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "cds.compute.slots=1",
-      "cds.compute.max-wait=300ms",
-      // Every waiting call's queries at once, so that they all answer within the deadline.
-      "cds.fhir.max-concurrent-queries=64"
-    })
+    properties = {"cds.compute.slots=1", "cds.compute.max-wait=300ms"})
 @Import(TestClockConfiguration.class)
 class ComputeSlotsHttpTest {
 
@@ -53,8 +44,6 @@ class ComputeSlotsHttpTest {
   @LocalServerPort int port;
   @Autowired ComputeSlots slots;
   @Autowired MeterRegistry meters;
-  @Autowired RequestThreads threads;
-  @Autowired ServletWebServerApplicationContext server;
 
   CdsCalls calls;
 
@@ -109,48 +98,6 @@ class ComputeSlotsHttpTest {
       assertThat(fetched.statusCode()).isEqualTo(200);
       assertThat(topics(fetched)).contains("trd-criteria-met");
     }
-  }
-
-  @Test
-  void moreCallsWaitingOnTheFhirServerThanRequestThreadsDoNotHoldBackOthers() throws Exception {
-    // One slot: two request threads. Four calls waiting on the FHIR server would take both, and
-    // the prefetched call would wait for them, unless the waiting threads are replaced meanwhile.
-    int waitingCalls = 4;
-    try (TestFhirServer slow =
-        FhirServerFaultsHttpTest.withTheExampleChart(
-            TestFhirServer.start().delay(TestFhirServer.ANY_TYPE, Duration.ofMillis(2500)))) {
-      var waiting = new java.util.ArrayList<CompletableFuture<HttpResponse<String>>>();
-      for (int i = 0; i < waitingCalls; i++) {
-        waiting.add(
-            CompletableFuture.supplyAsync(
-                () -> calls.post(ELIGIBILITY, FhirServerFaultsHttpTest.request(slow.baseUrl()))));
-      }
-      // Every waiting call's thread replaced, bar the one beyond the slot, plus one that runs.
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (threads.threads() < waitingCalls + 1 && System.nanoTime() < until) {
-        Thread.sleep(10);
-      }
-      assertThat(threads.threads()).isGreaterThanOrEqualTo(waitingCalls + 1);
-      assertThat(waiting).noneMatch(CompletableFuture::isDone);
-
-      HttpResponse<String> prefetched = calls.post(ELIGIBILITY, HooksHttpTest.example().toString());
-      assertThat(prefetched.statusCode()).isEqualTo(200);
-      assertThat(topics(prefetched)).contains("trd-criteria-met");
-      assertThat(waiting).noneMatch(CompletableFuture::isDone);
-
-      for (var call : waiting) {
-        HttpResponse<String> fetched = call.get(60, TimeUnit.SECONDS);
-        assertThat(fetched.statusCode()).isEqualTo(200);
-        assertThat(topics(fetched)).contains("trd-criteria-met");
-      }
-    }
-  }
-
-  @Test
-  void tomcatServesOnTheRequestThreads() {
-    var tomcat = (TomcatWebServer) server.getWebServer();
-    assertThat(tomcat.getTomcat().getConnector().getProtocolHandler().getExecutor())
-        .isSameAs(threads.executor());
   }
 
   private static java.util.List<String> topics(HttpResponse<String> response) {

@@ -54,14 +54,12 @@ class ComputeSlotsTest {
 
   @Test
   void oneSlotMoreThanCoresByDefault() {
-    assertThat(new ComputeProperties(0, Duration.ofSeconds(2), 200).slotsFor(2)).isEqualTo(3);
-    assertThat(new ComputeProperties(5, Duration.ofSeconds(2), 200).slotsFor(2)).isEqualTo(5);
-    assertThatThrownBy(() -> new ComputeProperties(-1, Duration.ofSeconds(2), 200))
+    assertThat(new ComputeProperties(0, Duration.ofSeconds(2)).slotsFor(2)).isEqualTo(3);
+    assertThat(new ComputeProperties(5, Duration.ofSeconds(2)).slotsFor(2)).isEqualTo(5);
+    assertThatThrownBy(() -> new ComputeProperties(-1, Duration.ofSeconds(2)))
         .hasMessageContaining("cds.compute.slots");
-    assertThatThrownBy(() -> new ComputeProperties(0, Duration.ZERO, 200))
+    assertThatThrownBy(() -> new ComputeProperties(0, Duration.ZERO))
         .hasMessageContaining("cds.compute.max-wait");
-    assertThatThrownBy(() -> new ComputeProperties(0, Duration.ofSeconds(2), -1))
-        .hasMessageContaining("cds.compute.max-blocked-threads");
   }
 
   private static boolean enter(ComputeSlots slots) {
