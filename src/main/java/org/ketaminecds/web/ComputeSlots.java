@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
  * each other and against the JIT compiler: each call took sixteen times as long, held its chart and
  * rule session in the heap all that time (longer young collections), and the compiler was starved
  * (minutes to reach compiled code). Measured on the two-core machine with {@code wrk -t2 -c16} on
- * the small chart: 1,124 requests/s without slots, 2,653 with three (README, Performance).
+ * the small chart: 1,124 requests/s with Tomcat's own pool, 2,653 with Tomcat held to three
+ * threads, which the slots reproduce without holding up calls that wait on the FHIR server (README,
+ * Performance).
  *
  * <p>A call that waits on I/O gives its slot back meanwhile ({@link #whileWaiting}), so a slow FHIR
  * server does not hold the cores idle.

@@ -134,7 +134,6 @@ public final class PrefetchResolver {
     Scratch scratch = SCRATCH.get();
     boolean[] leftOut = new boolean[count];
     Resource[] readDirectly = new Resource[count];
-    int toHapiCount = 0;
     for (int i = 0; i < count; i++) {
       PrefetchValue.ScannedEntry entry = bundle.entries().get(i);
       if (hasPlainIdentity(key, entry)) {
@@ -145,8 +144,7 @@ public final class PrefetchResolver {
         if (toHapi == null) {
           toHapi = new ByteArrayOutputStream(4096);
           toHapi.writeBytes(BUNDLE_START);
-        }
-        if (toHapiCount++ > 0) {
+        } else {
           toHapi.write(',');
         }
         copyEntry(bundle.source(), entry, toHapi);
