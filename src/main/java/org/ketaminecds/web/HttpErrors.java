@@ -14,7 +14,6 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -68,18 +67,6 @@ class HttpErrors {
         HttpStatus.SERVICE_UNAVAILABLE,
         "transient",
         "The stored data cannot be read now; try again later");
-  }
-
-  /**
-   * The caller hung up before the answer was written: an EHR gives up on a hook call after its own
-   * deadline, and a load balancer drops connections when it drains. Nothing failed here and nobody
-   * is left to answer (a 500 written to the closed response would fail again), so it is a debug
-   * line, not an error with a stack.
-   */
-  @ExceptionHandler(AsyncRequestNotUsableException.class)
-  ResponseEntity<String> callerGone(AsyncRequestNotUsableException e) {
-    log.debug("The caller closed the connection before the answer was written");
-    return null;
   }
 
   @ExceptionHandler(Exception.class)

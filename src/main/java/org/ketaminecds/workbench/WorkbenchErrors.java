@@ -16,10 +16,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * The workbench's failures as OperationOutcome JSON the page shows: the author's mistakes (400,
  * 404, 413) with a message saying what to fix; a fault of the service as 500, logged. Ordered
- * before the hooks' handlers, which would word every message for an EHR.
+ * before the hooks' handlers, which would word every message for an EHR; after {@code
+ * web.CallerGone}, which answers nobody when the author has gone.
  */
 @RestControllerAdvice(assignableTypes = WorkbenchController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class WorkbenchErrors {
 
   private static final Logger log = LoggerFactory.getLogger(WorkbenchErrors.class);

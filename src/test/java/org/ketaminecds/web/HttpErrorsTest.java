@@ -8,7 +8,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 /** A fault of the service: a 500 that tells the caller nothing, and a log without content. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -32,18 +31,5 @@ class HttpErrorsTest {
         .contains("java.lang.IllegalStateException", "ca.uhn.fhir.parser.DataFormatException")
         .contains("at org.ketaminecds.web.HttpErrorsTest")
         .doesNotContain("Zebulon", "Quixotic", "F33.2");
-  }
-
-  @Test
-  void aCallerThatHungUpGetsNoAnswerAndLeavesNoErrorInTheLog(CapturedOutput output) {
-    var gone =
-        new AsyncRequestNotUsableException(
-            "ServletOutputStream failed to flush: java.io.IOException: Broken pipe");
-
-    ResponseEntity<String> answer = errors.callerGone(gone);
-
-    // null: Spring writes nothing to the closed response
-    assertThat(answer).isNull();
-    assertThat(output.getAll()).doesNotContain("ERROR", "Unexpected failure", "Broken pipe");
   }
 }
