@@ -111,15 +111,7 @@ class HookCallHandler {
         .tag("service", call.service().id())
         .register(meters)
         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-    Advice advice =
-        advisor.advise(
-            ruleSet,
-            call.service().hook(),
-            call.patientDataRequest().patientId(),
-            chart,
-            call.draftOrders(),
-            orders,
-            today);
+    Advice advice = advise(call, ruleSet, chart, orders, today);
     // Topics a clinician snoozed for this patient are left out (issue 14).
     SnoozeFilter.Visible visible = snoozes.visible(call.patientId(), ruleSet, advice.cards());
     log.info(
@@ -134,6 +126,38 @@ class HookCallHandler {
     audit(call, ruleSet, visible, 200, started);
     time(call, "cards", started);
     return new Answer(new HookResponse(visible.cards()), ruleSet.version());
+  }
+
+  /**
+   * The cards {@link #handle} would answer, without the log line, audit row, timers or snoozes: the
+   * start-up's warm-up runs the hook path with it before the service says it is ready.
+   *
+   * @param today the day to evaluate on (a scenario's own)
+   */
+  HookResponse rehearse(HookCall call, LocalDate today) {
+    RuleSet ruleSet = rules.current();
+    List<KetamineOrder> orders = advisor.ketamineOrders(call.draftOrders());
+    if (!advisor.needsChart(call.service().hook(), orders)) {
+      return HookResponse.none();
+    }
+    PatientRecord chart = patientData.load(call.patientDataRequest());
+    return new HookResponse(advise(call, ruleSet, chart, orders, today).cards());
+  }
+
+  private Advice advise(
+      HookCall call,
+      RuleSet ruleSet,
+      PatientRecord chart,
+      List<KetamineOrder> orders,
+      LocalDate today) {
+    return advisor.advise(
+        ruleSet,
+        call.service().hook(),
+        call.patientDataRequest().patientId(),
+        chart,
+        call.draftOrders(),
+        orders,
+        today);
   }
 
   /** Queues the call's audit row and issued cards; written in the background (issue 14). */

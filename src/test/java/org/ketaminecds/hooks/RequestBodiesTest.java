@@ -17,7 +17,8 @@ import org.springframework.util.unit.DataSize;
 /** The size limit on call bodies, and its property. */
 class RequestBodiesTest {
 
-  final RequestBodies bodies = new RequestBodies(new HooksProperties(DataSize.ofBytes(10)));
+  final RequestBodies bodies =
+      new RequestBodies(new HooksProperties(DataSize.ofBytes(10), java.time.Duration.ZERO));
 
   @Test
   void aBodyUpToTheLimitIsRead() {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Named;
@@ -20,8 +19,6 @@ import org.ketaminecds.support.MutableClock;
 import org.ketaminecds.support.TestClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every clinical scenario of {@code rules/scenarios/} sent through the HTTP endpoint as an EHR
@@ -36,15 +33,6 @@ class ScenarioHttpTest extends ServiceHttpTest {
           "patient-view", "ketamine-eligibility",
           "order-select", "ketamine-order-select",
           "order-sign", "ketamine-order-sign");
-  static final Map<String, String> PREFETCH_KEY_BY_TYPE =
-      Map.of(
-          "Condition", "conditions",
-          "MedicationStatement", "medications",
-          "Medication", "medications",
-          "Observation", "observations",
-          "AllergyIntolerance", "allergies",
-          "MedicationAdministration", "administrations",
-          "MedicationRequest", "medicationRequests");
 
   @Autowired MutableClock clock;
 
@@ -72,7 +60,8 @@ class ScenarioHttpTest extends ServiceHttpTest {
     String hook = scenario.get("hook").asString();
 
     HttpResponse<String> response =
-        calls.post("/cds-services/" + SERVICE_BY_HOOK.get(hook), hookRequest(scenario).toString());
+        calls.post(
+            "/cds-services/" + SERVICE_BY_HOOK.get(hook), ScenarioRequests.of(scenario).toString());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode body = CdsCalls.json(response);
@@ -103,60 +92,5 @@ class ScenarioHttpTest extends ServiceHttpTest {
                           text ->
                               assertThat(details.get(entry.getKey())).contains(text.asString())));
     }
-  }
-
-  /** The scenario as a CDS Hooks request with every prefetch key filled. */
-  static ObjectNode hookRequest(JsonNode scenario) {
-    ObjectNode request = CdsCalls.JSON.createObjectNode();
-    String hook = scenario.get("hook").asString();
-    request.put("hook", hook);
-    request.put("hookInstance", UUID.randomUUID().toString());
-    ObjectNode prefetch = request.putObject("prefetch");
-    Map<String, ArrayNode> entries = new LinkedHashMap<>();
-    for (String key :
-        new String[] {
-          "conditions",
-          "medications",
-          "observations",
-          "allergies",
-          "administrations",
-          "medicationRequests"
-        }) {
-      ObjectNode bundle = prefetch.putObject(key);
-      bundle.put("resourceType", "Bundle");
-      bundle.put("type", "searchset");
-      entries.put(key, bundle.putArray("entry"));
-    }
-    String patientId = "scenario-patient";
-    prefetch.putNull("patient");
-    for (JsonNode resource : scenario.get("resources")) {
-      String type = resource.get("resourceType").asString();
-      if (type.equals("Patient")) {
-        prefetch.set("patient", resource);
-        patientId = resource.get("id").asString();
-      } else {
-        entries.get(PREFETCH_KEY_BY_TYPE.get(type)).addObject().set("resource", resource);
-      }
-    }
-    ObjectNode context = request.putObject("context");
-    context.put("userId", "Practitioner/scenario");
-    context.put("patientId", patientId);
-    if (scenario.has("draftOrders")) {
-      ObjectNode bundle = context.putObject("draftOrders");
-      bundle.put("resourceType", "Bundle");
-      bundle.put("type", "collection");
-      ArrayNode orderEntries = bundle.putArray("entry");
-      ArrayNode selections = CdsCalls.JSON.createArrayNode();
-      for (JsonNode order : scenario.get("draftOrders")) {
-        orderEntries.addObject().set("resource", order);
-        if (order.get("resourceType").asString().equals("MedicationRequest")) {
-          selections.add("MedicationRequest/" + order.get("id").asString());
-        }
-      }
-      if (hook.equals("order-select")) {
-        context.set("selections", selections);
-      }
-    }
-    return request;
   }
 }

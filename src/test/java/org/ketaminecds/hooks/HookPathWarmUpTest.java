@@ -1,0 +1,64 @@
+package org.ketaminecds.hooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class HookPathWarmUpTest extends ServiceHttpTest {
+
+  @Autowired HookPathWarmUp warmUp;
+  @Autowired CdsServiceCatalog catalog;
+  @Autowired MeterRegistry meters;
+
+  @Test
+  void everyScenarioAndTheMergedChartOfEachServiceGoThroughTheHookPath() throws IOException {
+    HookPathWarmUp.Result result = warmUp.run(Duration.ZERO);
+
+    assertThat(result.requests()).isEqualTo(scenarioFiles() + catalog.all().size());
+    assertThat(result.calls()).as("one round within a zero budget").isEqualTo(result.requests());
+    assertThat(result.failures()).isZero();
+  }
+
+  @Test
+  void aWarmUpCallIsNoHookCallItLeavesNoAuditRowOrTiming() {
+    double timed = hookCallsTimed();
+    double audited = auditedCalls();
+
+    warmUp.run(Duration.ZERO);
+
+    assertThat(hookCallsTimed()).isEqualTo(timed);
+    assertThat(auditedCalls()).isEqualTo(audited);
+  }
+
+  @Test
+  void aLongerBudgetSendsMoreRounds() {
+    HookPathWarmUp.Result result = warmUp.run(Duration.ofMillis(300));
+
+    assertThat(result.calls()).isGreaterThanOrEqualTo(result.requests());
+    assertThat(result.calls() % result.requests()).as("whole rounds").isZero();
+  }
+
+  private double hookCallsTimed() {
+    return meters.find("cds.hook.call").timers().stream().mapToDouble(Timer::count).sum();
+  }
+
+  /** Written to the audit trail and waiting to be: a queued warm-up call would show here. */
+  private double auditedCalls() {
+    return meters.get("cds.storage.calls.written").counter().count()
+        + meters.get("cds.storage.calls.waiting").gauge().value();
+  }
+
+  private static long scenarioFiles() throws IOException {
+    try (Stream<Path> files = Files.list(ScenarioHttpTest.SCENARIOS)) {
+      return files.filter(file -> file.toString().endsWith(".json")).count();
+    }
+  }
+}
