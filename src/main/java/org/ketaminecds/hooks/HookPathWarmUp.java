@@ -110,6 +110,10 @@ class HookPathWarmUp implements DisposableBean {
   /** Sends the requests round after round until the budget is spent; at least one round. */
   Result run(Duration budget) {
     List<Rehearsal> rehearsals = rehearsals(rules.current());
+    if (rehearsals.isEmpty()) {
+      // A rule set without scenarios: nothing to send, and no loop to spin until the deadline.
+      return new Result(0, 0, 0);
+    }
     long deadline = System.nanoTime() + budget.toNanos();
     int calls = 0;
     int failures = 0;
@@ -137,9 +141,12 @@ class HookPathWarmUp implements DisposableBean {
     var rehearsals = new ArrayList<Rehearsal>();
     for (String text : ruleSet.scenarios().values()) {
       JsonNode scenario;
+      LocalDate asOf;
       try {
         scenario = json.readTree(text);
+        asOf = LocalDate.parse(scenario.path("asOf").asString(LocalDate.now(clock).toString()));
       } catch (RuntimeException unreadable) {
+        // The start-up's check has passed every released scenario; this one is left out anyway.
         continue;
       }
       CdsService service = serviceFor(scenario.path("hook").asString(""));
@@ -148,10 +155,7 @@ class HookPathWarmUp implements DisposableBean {
       }
       scenarios.add(scenario);
       rehearsals.add(
-          new Rehearsal(
-              service,
-              json.writeValueAsBytes(ScenarioRequests.of(scenario)),
-              LocalDate.parse(scenario.path("asOf").asString(LocalDate.now(clock).toString()))));
+          new Rehearsal(service, json.writeValueAsBytes(ScenarioRequests.of(scenario)), asOf));
     }
     for (CdsService service : catalog.all()) {
       JsonNode orders =
