@@ -130,7 +130,7 @@ class HookCallHandler {
 
   /**
    * The cards {@link #handle} would answer, without the log line, audit row, timers or snoozes: the
-   * start-up's warm-up runs the hook path with it before the service says it is ready.
+   * warm-up after start-up runs the hook path with it ({@link HookPathWarmUp}).
    *
    * @param today the day to evaluate on (a scenario's own)
    */

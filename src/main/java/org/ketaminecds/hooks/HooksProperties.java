@@ -12,8 +12,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestSize the largest body of a hook call or feedback; a larger one is answered 413
  *     without being read into memory. A heavy prefetched chart is about 1 MB, so the default leaves
  *     room for ten of those.
- * @param warmUp how long the start-up sends the released scenarios through the hook path before the
- *     service reports itself ready ({@link HookPathWarmUp}); 0 skips it
+ * @param warmUp how long, once the service is ready, a background thread sends the released
+ *     scenarios through the hook path ({@link HookPathWarmUp}); 0 skips it
  */
 @ConfigurationProperties(prefix = "cds.hooks")
 record HooksProperties(

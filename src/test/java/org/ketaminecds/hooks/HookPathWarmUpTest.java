@@ -39,7 +39,7 @@ class HookPathWarmUpTest extends ServiceHttpTest {
   }
 
   @Test
-  void aLongerBudgetSendsMoreRounds() {
+  void aBudgetIsSpentInWholeRounds() {
     HookPathWarmUp.Result result = warmUp.run(Duration.ofMillis(300));
 
     assertThat(result.calls()).isGreaterThanOrEqualTo(result.requests());
