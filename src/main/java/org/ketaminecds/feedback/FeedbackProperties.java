@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("cds.feedback")
 public record FeedbackProperties(
-    String patientHashSecret,
+    @DefaultValue("") String patientHashSecret,
     @DefaultValue("data/patient-hash.key") Path patientHashKeyFile,
     @DefaultValue("400d") Duration retention,
     @DefaultValue("6h") Duration purgeInterval,
