@@ -57,4 +57,9 @@ class CdsServiceCatalog {
   Optional<CdsService> find(String id) {
     return services.stream().filter(service -> service.id().equals(id)).findFirst();
   }
+
+  /** The service that answers a hook (one per hook). */
+  Optional<CdsService> forHook(String hook) {
+    return services.stream().filter(service -> service.hook().equals(hook)).findFirst();
+  }
 }

@@ -149,7 +149,7 @@ class HookPathWarmUp implements DisposableBean {
         // The start-up's check has passed every released scenario; this one is left out anyway.
         continue;
       }
-      CdsService service = serviceFor(scenario.path("hook").asString(""));
+      CdsService service = catalog.forHook(scenario.path("hook").asString("")).orElse(null);
       if (service == null || !scenario.path("resources").isArray()) {
         continue;
       }
@@ -174,13 +174,6 @@ class HookPathWarmUp implements DisposableBean {
       }
     }
     return rehearsals;
-  }
-
-  private CdsService serviceFor(String hook) {
-    return catalog.all().stream()
-        .filter(service -> service.hook().equals(hook))
-        .findFirst()
-        .orElse(null);
   }
 
   private record Rehearsal(CdsService service, byte[] body, LocalDate today) {}

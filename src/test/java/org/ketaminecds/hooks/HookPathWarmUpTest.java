@@ -29,13 +29,13 @@ class HookPathWarmUpTest extends ServiceHttpTest {
 
   @Test
   void aWarmUpCallIsNoHookCallItLeavesNoAuditRowOrTiming() {
-    double timed = hookCallsTimed();
-    double audited = auditedCalls();
+    double timed = hookCallsTimed(meters);
+    double audited = auditedCalls(meters);
 
     warmUp.run(Duration.ZERO);
 
-    assertThat(hookCallsTimed()).isEqualTo(timed);
-    assertThat(auditedCalls()).isEqualTo(audited);
+    assertThat(hookCallsTimed(meters)).isEqualTo(timed);
+    assertThat(auditedCalls(meters)).isEqualTo(audited);
   }
 
   @Test
@@ -46,12 +46,13 @@ class HookPathWarmUpTest extends ServiceHttpTest {
     assertThat(result.calls() % result.requests()).as("whole rounds").isZero();
   }
 
-  private double hookCallsTimed() {
+  /** Hook calls timed, all services and outcomes together. */
+  static double hookCallsTimed(MeterRegistry meters) {
     return meters.find("cds.hook.call").timers().stream().mapToDouble(Timer::count).sum();
   }
 
   /** Written to the audit trail and waiting to be: a queued warm-up call would show here. */
-  private double auditedCalls() {
+  static double auditedCalls(MeterRegistry meters) {
     return meters.get("cds.storage.calls.written").counter().count()
         + meters.get("cds.storage.calls.waiting").gauge().value();
   }
