@@ -9,6 +9,7 @@ import org.ketaminecds.rules.RuleEvaluator;
 import org.ketaminecds.scenarios.ScenarioReader;
 import org.ketaminecds.scenarios.ScenarioRunner;
 import org.ketaminecds.terminology.Terminology;
+import org.ketaminecds.web.ComputeHelpers;
 
 /**
  * The composition root of the decision path: chart and draft orders to facts, rules, cards, and the
@@ -33,10 +34,22 @@ public final class DecisionPath {
   private final ScenarioRunner scenarioRunner;
   private final RuleSetCheck check;
 
+  /** A path whose calls do all their work on their own thread (tools, tests). */
   public DecisionPath(FhirContext fhirContext, Terminology terminology, RuleCompiler compiler) {
+    this(fhirContext, terminology, compiler, ComputeHelpers.none());
+  }
+
+  /**
+   * @param helpers threads that extract a large chart's facts beside the call's own (the service's)
+   */
+  public DecisionPath(
+      FhirContext fhirContext,
+      Terminology terminology,
+      RuleCompiler compiler,
+      ComputeHelpers helpers) {
     this.terminology = terminology;
     this.compiler = compiler;
-    this.chartFacts = new ChartFacts(terminology);
+    this.chartFacts = new ChartFacts(terminology, helpers);
     this.draftOrders = new DraftOrderReader(terminology);
     this.evaluator = new RuleEvaluator();
     this.advisor = new ClinicalAdvisor(chartFacts, draftOrders, evaluator);

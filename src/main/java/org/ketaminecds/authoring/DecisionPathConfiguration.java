@@ -6,6 +6,7 @@ import org.ketaminecds.rules.PrecompiledRules;
 import org.ketaminecds.rules.RuleCompiler;
 import org.ketaminecds.scenarios.ScenarioRunner;
 import org.ketaminecds.terminology.Terminology;
+import org.ketaminecds.web.ComputeHelpers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,8 +24,11 @@ class DecisionPathConfiguration {
 
   @Bean
   DecisionPath decisionPath(
-      FhirContext fhirContext, Terminology terminology, RuleCompiler compiler) {
-    return new DecisionPath(fhirContext, terminology, compiler);
+      FhirContext fhirContext,
+      Terminology terminology,
+      RuleCompiler compiler,
+      ComputeHelpers helpers) {
+    return new DecisionPath(fhirContext, terminology, compiler, helpers);
   }
 
   @Bean

@@ -9,7 +9,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The compute slots and their filter on the hook endpoints, after the JWT check. */
+/**
+ * The compute slots and their filter on the hook endpoints, after the JWT check; the helpers that
+ * share a large chart's reading with the call's thread.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ComputeProperties.class)
 class ComputeConfiguration {
@@ -26,6 +29,12 @@ class ComputeConfiguration {
         .description("hook calls waiting for a compute slot")
         .register(meters);
     return slots;
+  }
+
+  /** Closed with the context: its threads are daemons, but a test context may be one of many. */
+  @Bean(destroyMethod = "close")
+  ComputeHelpers computeHelpers() {
+    return ComputeHelpers.forCores(Runtime.getRuntime().availableProcessors());
   }
 
   @Bean

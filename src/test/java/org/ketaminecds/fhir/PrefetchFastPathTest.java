@@ -31,6 +31,8 @@ import org.ketaminecds.facts.fhir.ChartFacts;
 import org.ketaminecds.facts.fhir.ChartRelevance;
 import org.ketaminecds.fhir.prefetch.ChartEntry;
 import org.ketaminecds.terminology.Terminology;
+import org.ketaminecds.web.ComputeHelpers;
+import org.ketaminecds.web.ComputeSlots;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +51,8 @@ class PrefetchFastPathTest {
   private static Terminology terminology;
   private static ChartFacts chartFacts;
   private static PatientDataLoader fast;
+  private static ComputeHelpers helpers;
+  private static PatientDataLoader shared;
 
   @BeforeAll
   static void createLoaders() {
@@ -57,11 +61,22 @@ class PrefetchFastPathTest {
     fast =
         new PatientDataLoader(
             TestCharts.FHIR, FhirAccessProperties.defaults(), new ChartRelevance(terminology));
+    // Three helpers, so that keys are read on several threads at once even on a small machine.
+    helpers = ComputeHelpers.forCores(4);
+    shared =
+        new PatientDataLoader(
+            TestCharts.FHIR,
+            FhirAccessProperties.defaults(),
+            new ChartRelevance(terminology),
+            ComputeSlots.none(),
+            helpers);
   }
 
   @AfterAll
   static void closeLoaders() {
     fast.close();
+    shared.close();
+    helpers.close();
   }
 
   static Stream<Arguments> generatedCharts() {
@@ -83,6 +98,59 @@ class PrefetchFastPathTest {
 
     assertThat(scanned).isEqualTo(reference);
     assertThat(reference).isNotEmpty();
+    // Read with helpers when it is large enough (the heavy chart is, the small one is not).
+    PatientRecord sharedRecord = record(shared, chart.patientId(), prefetch);
+    assertThat(chartFacts.extract(sharedRecord, TODAY)).isEqualTo(reference);
+  }
+
+  @Test
+  void aHeavyChartReadWithHelpersIsTheChartReadOnOneThread() {
+    GeneratedChart chart = new ChartGenerator(7, TODAY).generate(ChartSize.HEAVY);
+    Map<String, String> prefetch = chart.prefetchJson();
+    assertThat(entries(prefetch)).isGreaterThanOrEqualTo(PatientDataLoader.SHARED_FROM_ENTRIES);
+
+    PatientRecord oneThread = fastRecord(chart.patientId(), prefetch);
+    PatientRecord withHelpers = record(shared, chart.patientId(), prefetch);
+
+    assertThat(encoded(withHelpers.conditions())).isEqualTo(encoded(oneThread.conditions()));
+    assertThat(encoded(withHelpers.medicationStatements()))
+        .isEqualTo(encoded(oneThread.medicationStatements()));
+    assertThat(encoded(withHelpers.medications())).isEqualTo(encoded(oneThread.medications()));
+    assertThat(encoded(withHelpers.observations())).isEqualTo(encoded(oneThread.observations()));
+    assertThat(encoded(withHelpers.allergies())).isEqualTo(encoded(oneThread.allergies()));
+    assertThat(encoded(withHelpers.administrations()))
+        .isEqualTo(encoded(oneThread.administrations()));
+    assertThat(encoded(withHelpers.medicationRequests()))
+        .isEqualTo(encoded(oneThread.medicationRequests()));
+  }
+
+  @Test
+  void withHelpersTheFirstUnreadableKeyInKeyOrderFailsTheCallAsOnOneThread() {
+    Map<String, String> prefetch =
+        new LinkedHashMap<>(new ChartGenerator(7, TODAY).generate(ChartSize.HEAVY).prefetchJson());
+    // The two smallest values, read last with helpers, first and second in key order.
+    prefetch.put("observations", "\"not a resource\"");
+    prefetch.put("medications", "42");
+    assertThat(entries(prefetch)).isGreaterThanOrEqualTo(PatientDataLoader.SHARED_FROM_ENTRIES);
+
+    assertThatThrownBy(() -> fastRecord("p1", prefetch))
+        .isInstanceOf(InvalidPrefetchException.class)
+        .hasMessageContaining("'medications'");
+    assertThatThrownBy(() -> record(shared, "p1", prefetch))
+        .isInstanceOf(InvalidPrefetchException.class)
+        .hasMessageContaining("'medications'");
+  }
+
+  private static int entries(Map<String, String> prefetch) {
+    return prefetch.values().stream()
+        .map(JSON::readTree)
+        .mapToInt(value -> value.path("entry").size())
+        .sum();
+  }
+
+  private static List<String> encoded(List<? extends Resource> resources) {
+    IParser parser = TestCharts.FHIR.newJsonParser();
+    return resources.stream().map(parser::encodeResourceToString).toList();
   }
 
   @Test
@@ -304,9 +372,14 @@ class PrefetchFastPathTest {
   }
 
   private static PatientRecord fastRecord(String patientId, Map<String, String> prefetch) {
+    return record(fast, patientId, prefetch);
+  }
+
+  private static PatientRecord record(
+      PatientDataLoader loader, String patientId, Map<String, String> prefetch) {
     Map<String, JsonNode> tree = new LinkedHashMap<>();
     prefetch.forEach((key, json) -> tree.put(key, JSON.readTree(json)));
-    return fast.load(new PatientDataRequest(patientId, null, null, tree), keysOf(prefetch));
+    return loader.load(new PatientDataRequest(patientId, null, null, tree), keysOf(prefetch));
   }
 
   /** The path before the fast one: each prefetch value parsed whole by HAPI. */

@@ -70,6 +70,18 @@ public final class Prefetch {
     return values.get(key);
   }
 
+  /**
+   * How much there is to read for a key: the entries of its Bundle, 1 for a single resource, 0 for
+   * a key not sent or sent as null.
+   */
+  public int entries(String key) {
+    PrefetchValue value = values.get(key);
+    if (value instanceof PrefetchValue.ScannedBundle bundle) {
+      return bundle.entries().size();
+    }
+    return value instanceof PrefetchValue.Whole ? 1 : 0;
+  }
+
   /** The keys sent that this service reads (others are skipped unread). */
   public Set<String> keys() {
     return values.keySet();

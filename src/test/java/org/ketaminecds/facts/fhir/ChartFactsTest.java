@@ -14,6 +14,10 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.ketaminecds.charts.ChartGenerator;
+import org.ketaminecds.charts.ChartSize;
 import org.ketaminecds.facts.BloodPressure;
 import org.ketaminecds.facts.ClinicalStatus;
 import org.ketaminecds.facts.Diagnosis;
@@ -25,6 +29,7 @@ import org.ketaminecds.facts.PregnancyStatus;
 import org.ketaminecds.facts.TrialStatus;
 import org.ketaminecds.fhir.PatientRecord;
 import org.ketaminecds.terminology.Terminology;
+import org.ketaminecds.web.ComputeHelpers;
 
 /** FHIR JSON as EHRs send it, turned into the facts the rules see. */
 class ChartFactsTest {
@@ -583,5 +588,23 @@ class ChartFactsTest {
             "MedicationRequest/by-code",
             "MedicationRequest/by-reference",
             "MedicationRequest/by-text");
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3})
+  void aLargeChartsFactsExtractedWithHelpersAreTheFactsExtractedOnOneThread(long seed) {
+    PatientRecord chart = new ChartGenerator(seed, TODAY).generate(ChartSize.HEAVY).record();
+    int resources =
+        chart.conditions().size()
+            + chart.medicationStatements().size()
+            + chart.observations().size();
+    assertThat(resources).isGreaterThanOrEqualTo(ChartFacts.SHARED_FROM_RESOURCES);
+
+    // Three helpers, so that the groups run on several threads at once even on a small machine.
+    try (ComputeHelpers helpers = ComputeHelpers.forCores(4)) {
+      List<Object> shared = new ChartFacts(terminology, helpers).extract(chart, TODAY);
+
+      assertThat(shared).isEqualTo(new ChartFacts(terminology).extract(chart, TODAY)).isNotEmpty();
+    }
   }
 }

@@ -1,0 +1,163 @@
+package org.ketaminecds.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ComputeHelpersTest {
+
+  /** Against a hang, not a timing: a latch that is never counted down fails the test. */
+  private static final long GUARD_SECONDS = 30;
+
+  private ComputeHelpers helpers;
+
+  @AfterEach
+  void close() {
+    if (helpers != null) {
+      helpers.close();
+    }
+  }
+
+  @Test
+  void oneHelperFewerThanTheCores() {
+    assertThat(ComputeHelpers.forCores(1).helpers()).isZero();
+    assertThat(ComputeHelpers.none().helpers()).isZero();
+    helpers = ComputeHelpers.forCores(4);
+    assertThat(helpers.helpers()).isEqualTo(3);
+  }
+
+  @Test
+  void everyTaskRunsOnceAndTheResultsKeepTheTasksOrder() {
+    helpers = ComputeHelpers.forCores(4);
+    var runs = new AtomicIntegerArray(50);
+    List<Callable<Integer>> tasks =
+        IntStream.range(0, 50)
+            .mapToObj(
+                i ->
+                    (Callable<Integer>)
+                        () -> {
+                          runs.incrementAndGet(i);
+                          return i * i;
+                        })
+            .toList();
+
+    List<Integer> results = helpers.runAll(tasks);
+
+    assertThat(results).isEqualTo(IntStream.range(0, 50).map(i -> i * i).boxed().toList());
+    assertThat(IntStream.range(0, 50).map(runs::get)).containsOnly(1);
+  }
+
+  @Test
+  void aFreeHelperWorksBesideTheCallingThread() {
+    helpers = ComputeHelpers.forCores(2);
+    Set<String> threads = ConcurrentHashMap.newKeySet();
+    // Either task can only end once both have started: one thread alone would wait in vain.
+    var bothStarted = new CountDownLatch(2);
+    Callable<Boolean> meetsTheOther =
+        () -> {
+          threads.add(Thread.currentThread().getName());
+          bothStarted.countDown();
+          return bothStarted.await(GUARD_SECONDS, TimeUnit.SECONDS);
+        };
+
+    List<Boolean> met = helpers.runAll(List.of(meetsTheOther, meetsTheOther));
+
+    assertThat(met).containsExactly(true, true);
+    assertThat(threads).hasSize(2).contains(Thread.currentThread().getName());
+  }
+
+  @Test
+  void whenEveryHelperIsBusyTheCallingThreadDoesAllTheWork() throws Exception {
+    helpers = ComputeHelpers.forCores(2);
+    var release = new CountDownLatch(1);
+    var bothBlocked = new CountDownLatch(2);
+    Callable<Boolean> blocks =
+        () -> {
+          bothBlocked.countDown();
+          return release.await(GUARD_SECONDS, TimeUnit.SECONDS);
+        };
+    var otherCall = new AtomicReference<List<Boolean>>();
+    var other = new Thread(() -> otherCall.set(helpers.runAll(List.of(blocks, blocks))));
+    other.start();
+    // The other call's thread and the one helper are both inside a blocking task now.
+    assertThat(bothBlocked.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+    String caller = Thread.currentThread().getName();
+    Set<String> threads = ConcurrentHashMap.newKeySet();
+    List<Integer> results =
+        helpers.runAll(
+            IntStream.range(0, 5)
+                .mapToObj(
+                    i ->
+                        (Callable<Integer>)
+                            () -> {
+                              threads.add(Thread.currentThread().getName());
+                              return i;
+                            })
+                .toList());
+
+    assertThat(results).containsExactly(0, 1, 2, 3, 4);
+    assertThat(threads).containsExactly(caller);
+    release.countDown();
+    other.join(TimeUnit.SECONDS.toMillis(GUARD_SECONDS));
+    assertThat(otherCall.get()).containsExactly(true, true);
+  }
+
+  @Test
+  void theFirstFailingTaskInOrderFailsTheCallOnceEveryTaskHasRun() {
+    helpers = ComputeHelpers.forCores(4);
+    var ran = new AtomicInteger();
+    List<Callable<String>> tasks =
+        IntStream.range(0, 10)
+            .mapToObj(
+                i ->
+                    (Callable<String>)
+                        () -> {
+                          ran.incrementAndGet();
+                          if (i == 3 || i == 7) {
+                            throw new IllegalArgumentException("task " + i);
+                          }
+                          return "ok";
+                        })
+            .toList();
+
+    assertThatThrownBy(() -> helpers.runAll(tasks))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("task 3");
+    assertThat(ran.get()).isEqualTo(10);
+  }
+
+  @Test
+  void withoutHelpersTheCallingThreadRunsEverything() {
+    helpers = ComputeHelpers.none();
+    String caller = Thread.currentThread().getName();
+    Set<String> threads = ConcurrentHashMap.newKeySet();
+
+    List<Integer> results =
+        helpers.runAll(
+            IntStream.range(0, 3)
+                .mapToObj(
+                    i ->
+                        (Callable<Integer>)
+                            () -> {
+                              threads.add(Thread.currentThread().getName());
+                              return i;
+                            })
+                .toList());
+
+    assertThat(results).containsExactly(0, 1, 2);
+    assertThat(threads).containsExactly(caller);
+  }
+}
