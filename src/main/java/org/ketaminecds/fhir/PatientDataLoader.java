@@ -4,14 +4,12 @@ import ca.uhn.fhir.context.FhirContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonParser;
 
 /**
  * Gets the patient's chart for a hook call: from prefetch where the EHR sent it, from the EHR's
@@ -41,13 +40,6 @@ public class PatientDataLoader implements AutoCloseable {
 
   /** FHIR R4 id syntax; anything else could add parameters to the queries built from it. */
   private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
-
-  /**
-   * From how many prefetched entries the keys are read by the call's thread and the helpers
-   * together. A key of a few dozen entries is read in tens of microseconds, about what handing it
-   * to another thread costs; the heavy benchmark chart has 775.
-   */
-  static final int SHARED_FROM_ENTRIES = 128;
 
   private final PrefetchResolver prefetchResolver;
   private final ComputeHelpers helpers;
@@ -90,7 +82,7 @@ public class PatientDataLoader implements AutoCloseable {
   /**
    * @param slots the hook calls' compute slots: a call gives its slot back while it waits for the
    *     FHIR server
-   * @param helpers threads that read a large prefetch's keys beside the call's own
+   * @param helpers threads that read a large prefetch's keys while the call's own scans the rest
    */
   PatientDataLoader(
       FhirContext fhirContext,
@@ -103,6 +95,18 @@ public class PatientDataLoader implements AutoCloseable {
     this.urlPolicy = new FhirServerUrlPolicy(properties.allowInsecureHttp());
     this.fetcher = new FhirServerFetcher(properties, urlPolicy, slots);
     this.deadline = properties.deadline();
+  }
+
+  /**
+   * Scans the prefetch object of a hook call's body in the pass that reads the request (see {@link
+   * Prefetch}). A key with many resources is read on a helper as soon as it is scanned, while the
+   * scan goes on with the next key ({@link PrefetchResolver#scan}).
+   *
+   * @param parser at the START_OBJECT of the prefetch object; left at its END_OBJECT
+   * @param body the bytes the parser reads, from their first byte
+   */
+  public Prefetch scanPrefetch(JsonParser parser, byte[] body) {
+    return prefetchResolver.scan(parser, body, helpers);
   }
 
   /** The whole chart: every {@link PrefetchKey}. */
@@ -130,9 +134,8 @@ public class PatientDataLoader implements AutoCloseable {
     Set<PrefetchKey> missing = EnumSet.noneOf(PrefetchKey.class);
     // A prefetched searchset with a next link is a first page: the rest is fetched from there.
     Map<PrefetchKey, String> continueFrom = new EnumMap<>(PrefetchKey.class);
-    Map<PrefetchKey, Optional<PrefetchResolver.Resolved>> read = readPrefetch(needed, prefetch);
     for (PrefetchKey key : needed) {
-      Optional<PrefetchResolver.Resolved> prefetched = read.get(key);
+      Optional<PrefetchResolver.Resolved> prefetched = prefetchResolver.resolve(key, prefetch);
       if (prefetched.isEmpty()) {
         missing.add(key);
         continue;
@@ -168,54 +171,6 @@ public class PatientDataLoader implements AutoCloseable {
         needed.size() - missing.size(),
         names(missing));
     return record;
-  }
-
-  /**
-   * What the prefetch holds for each needed key (empty: to be fetched). A large prefetch is read
-   * with the helpers, largest key first; a key that cannot be read fails the call as the first such
-   * key in {@code needed}'s order would when read one after the other.
-   */
-  private Map<PrefetchKey, Optional<PrefetchResolver.Resolved>> readPrefetch(
-      Set<PrefetchKey> needed, Prefetch prefetch) {
-    Map<PrefetchKey, Optional<PrefetchResolver.Resolved>> read = new EnumMap<>(PrefetchKey.class);
-    int entries = needed.stream().mapToInt(key -> prefetch.entries(key.key())).sum();
-    if (helpers.helpers() == 0 || entries < SHARED_FROM_ENTRIES) {
-      needed.forEach(key -> read.put(key, prefetchResolver.resolve(key, prefetch)));
-      return read;
-    }
-    List<PrefetchKey> largestFirst =
-        needed.stream()
-            .sorted(
-                Comparator.comparingInt((PrefetchKey key) -> prefetch.entries(key.key()))
-                    .reversed())
-            .toList();
-    Map<PrefetchKey, KeyRead> reads = new EnumMap<>(PrefetchKey.class);
-    helpers
-        .runAll(
-            largestFirst.stream()
-                .map(key -> (Callable<KeyRead>) () -> KeyRead.of(key, prefetchResolver, prefetch))
-                .toList())
-        .forEach(keyRead -> reads.put(keyRead.key(), keyRead));
-    for (PrefetchKey key : needed) {
-      KeyRead keyRead = reads.get(key);
-      if (keyRead.failure() != null) {
-        throw keyRead.failure();
-      }
-      read.put(key, keyRead.resolved());
-    }
-    return read;
-  }
-
-  /** One key read on some thread: what it holds, or why it cannot be read. */
-  private record KeyRead(
-      PrefetchKey key, Optional<PrefetchResolver.Resolved> resolved, RuntimeException failure) {
-    static KeyRead of(PrefetchKey key, PrefetchResolver resolver, Prefetch prefetch) {
-      try {
-        return new KeyRead(key, resolver.resolve(key, prefetch), null);
-      } catch (RuntimeException e) {
-        return new KeyRead(key, null, e);
-      }
-    }
   }
 
   /**

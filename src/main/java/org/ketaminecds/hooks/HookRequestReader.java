@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import org.hl7.fhir.r4.model.Bundle;
 import org.ketaminecds.fhir.LenientParsing;
+import org.ketaminecds.fhir.PatientDataLoader;
 import org.ketaminecds.fhir.prefetch.Prefetch;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -40,9 +41,11 @@ class HookRequestReader {
           .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final FhirContext fhirContext;
+  private final PatientDataLoader patientData;
 
-  HookRequestReader(FhirContext fhirContext) {
+  HookRequestReader(FhirContext fhirContext, PatientDataLoader patientData) {
     this.fhirContext = fhirContext;
+    this.patientData = patientData;
   }
 
   HookCall read(CdsService service, byte[] body) {
@@ -74,7 +77,7 @@ class HookRequestReader {
    * Jackson binds it; {@code prefetch}, most of the bytes of a call, is only scanned (see {@link
    * Prefetch}): a heavy chart never becomes a JSON tree, nor a string to be parsed again.
    */
-  private static HookRequest parse(byte[] body) {
+  private HookRequest parse(byte[] body) {
     if (body == null || body.length == 0) {
       throw new InvalidHookRequestException("The request has no body; send a JSON object");
     }
@@ -95,7 +98,7 @@ class HookRequestReader {
     }
   }
 
-  private static HookRequest members(JsonParser parser, byte[] body) {
+  private HookRequest members(JsonParser parser, byte[] body) {
     String hook = null;
     String hookInstance = null;
     String fhirServer = null;
@@ -153,14 +156,14 @@ class HookRequestReader {
     return TREE.readValue(parser);
   }
 
-  private static Prefetch prefetch(JsonParser parser, JsonToken value, byte[] body) {
+  private Prefetch prefetch(JsonParser parser, JsonToken value, byte[] body) {
     if (value == JsonToken.VALUE_NULL) {
       return null;
     }
     if (value != JsonToken.START_OBJECT) {
       throw new InvalidHookRequestException("prefetch must be a JSON object");
     }
-    return Prefetch.scan(parser, body);
+    return patientData.scanPrefetch(parser, body);
   }
 
   private static void checkHookInstance(String hookInstance) {

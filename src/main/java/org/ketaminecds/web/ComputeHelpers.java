@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -54,9 +55,9 @@ public final class ComputeHelpers implements AutoCloseable {
             0,
             TimeUnit.SECONDS,
             // An offer of help waits for a helper that is still busy; by then the call may have
-            // done all its work itself, and the offer is only a look at an empty to-do list.
-            // Beyond a few waiting offers, more are dropped.
-            new LinkedBlockingQueue<>(2 * helpers),
+            // done the work itself, and the offer is only a look at an empty to-do list. Beyond a
+            // few dozen waiting offers, more are dropped: the calls do that work themselves.
+            new LinkedBlockingQueue<>(32 * helpers),
             runnable -> {
               var thread = new Thread(runnable, "compute-helper-" + threads.incrementAndGet());
               thread.setDaemon(true);
@@ -98,10 +99,79 @@ public final class ComputeHelpers implements AutoCloseable {
     return results;
   }
 
+  /**
+   * Offers one task to a free helper and returns at once; {@link Offered#join} gives its result.
+   * The task runs exactly once: on a helper that took it, or on the joining thread if none has.
+   */
+  public <T> Offered<T> offer(Callable<T> task) {
+    var offered = new Offered<T>(task);
+    if (pool != null) {
+      pool.execute(offered::runUnlessTaken);
+    }
+    return offered;
+  }
+
+  /** A task offered to the helpers, whose result is waited for, or worked out, by {@link #join}. */
+  public static final class Offered<T> {
+    private final Callable<T> task;
+    private final AtomicBoolean taken = new AtomicBoolean();
+    private final CountDownLatch done = new CountDownLatch(1);
+    private T result;
+    private Throwable failure;
+
+    private Offered(Callable<T> task) {
+      this.task = task;
+    }
+
+    /**
+     * The task's result, or its exception: run here if no helper has taken it yet, else waited for.
+     */
+    public T join() {
+      runUnlessTaken();
+      awaitUninterruptibly(done);
+      if (failure != null) {
+        throw rethrown(failure);
+      }
+      return result;
+    }
+
+    private void runUnlessTaken() {
+      if (!taken.compareAndSet(false, true)) {
+        return;
+      }
+      try {
+        result = task.call();
+      } catch (Throwable e) {
+        failure = e;
+      } finally {
+        done.countDown();
+      }
+    }
+  }
+
   @Override
   public void close() {
     if (pool != null) {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Waits for work a helper has taken: it is bounded by that work, and its results must not be read
+   * half written. An interrupt is kept for the caller to see after.
+   */
+  private static void awaitUninterruptibly(CountDownLatch done) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        done.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -143,20 +213,9 @@ public final class ComputeHelpers implements AutoCloseable {
       }
     }
 
-    /** Waits for the tasks a helper took; an interrupt is kept for the caller to see after. */
+    /** Waits for the tasks a helper took. */
     void awaitAll() {
-      boolean interrupted = false;
-      while (true) {
-        try {
-          done.await();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      awaitUninterruptibly(done);
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.parser.IParser;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,9 +31,11 @@ import org.ketaminecds.charts.GeneratedChart;
 import org.ketaminecds.facts.fhir.ChartFacts;
 import org.ketaminecds.facts.fhir.ChartRelevance;
 import org.ketaminecds.fhir.prefetch.ChartEntry;
+import org.ketaminecds.fhir.prefetch.Prefetch;
 import org.ketaminecds.terminology.Terminology;
 import org.ketaminecds.web.ComputeHelpers;
 import org.ketaminecds.web.ComputeSlots;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,6 +56,7 @@ class PrefetchFastPathTest {
   private static PatientDataLoader fast;
   private static ComputeHelpers helpers;
   private static PatientDataLoader shared;
+  private static ChartFacts sharedChartFacts;
 
   @BeforeAll
   static void createLoaders() {
@@ -70,6 +74,7 @@ class PrefetchFastPathTest {
             new ChartRelevance(terminology),
             ComputeSlots.none(),
             helpers);
+    sharedChartFacts = new ChartFacts(terminology, helpers);
   }
 
   @AfterAll
@@ -98,54 +103,71 @@ class PrefetchFastPathTest {
 
     assertThat(scanned).isEqualTo(reference);
     assertThat(reference).isNotEmpty();
-    // Read with helpers when it is large enough (the heavy chart is, the small one is not).
-    PatientRecord sharedRecord = record(shared, chart.patientId(), prefetch);
-    assertThat(chartFacts.extract(sharedRecord, TODAY)).isEqualTo(reference);
+    // Keys read on helpers while the scan goes on (the medium and heavy charts have such keys),
+    // and facts extracted with helpers (the heavy chart is large enough).
+    PatientRecord whileScanning =
+        shared.load(
+            new PatientDataRequest(
+                chart.patientId(), null, null, scanned(shared, prefetchObject(prefetch))),
+            keysOf(prefetch));
+    assertThat(sharedChartFacts.extract(whileScanning, TODAY)).isEqualTo(reference);
   }
 
   @Test
-  void aHeavyChartReadWithHelpersIsTheChartReadOnOneThread() {
-    GeneratedChart chart = new ChartGenerator(7, TODAY).generate(ChartSize.HEAVY);
+  void aHeavyChartReadWhileItIsScannedIsTheChartReadAfterTheScan() {
+    GeneratedChart chart = new ChartGenerator(11, TODAY).generate(ChartSize.HEAVY);
     Map<String, String> prefetch = chart.prefetchJson();
-    assertThat(entries(prefetch)).isGreaterThanOrEqualTo(PatientDataLoader.SHARED_FROM_ENTRIES);
+    byte[] body = prefetchObject(prefetch);
 
-    PatientRecord oneThread = fastRecord(chart.patientId(), prefetch);
-    PatientRecord withHelpers = record(shared, chart.patientId(), prefetch);
+    Prefetch scanned = scanned(shared, body);
+    assertThat(scanned.readWhileScanned()).isTrue();
+    assertThat(scanned(fast, body).readWhileScanned()).isFalse();
+    PatientRecord whileScanning =
+        shared.load(new PatientDataRequest(chart.patientId(), null, null, scanned));
+    PatientRecord afterwards = fastRecord(chart.patientId(), prefetch);
 
-    assertThat(encoded(withHelpers.conditions())).isEqualTo(encoded(oneThread.conditions()));
-    assertThat(encoded(withHelpers.medicationStatements()))
-        .isEqualTo(encoded(oneThread.medicationStatements()));
-    assertThat(encoded(withHelpers.medications())).isEqualTo(encoded(oneThread.medications()));
-    assertThat(encoded(withHelpers.observations())).isEqualTo(encoded(oneThread.observations()));
-    assertThat(encoded(withHelpers.allergies())).isEqualTo(encoded(oneThread.allergies()));
-    assertThat(encoded(withHelpers.administrations()))
-        .isEqualTo(encoded(oneThread.administrations()));
-    assertThat(encoded(withHelpers.medicationRequests()))
-        .isEqualTo(encoded(oneThread.medicationRequests()));
+    assertThat(encoded(whileScanning.conditions())).isEqualTo(encoded(afterwards.conditions()));
+    assertThat(encoded(whileScanning.medicationStatements()))
+        .isEqualTo(encoded(afterwards.medicationStatements()));
+    assertThat(encoded(whileScanning.medications())).isEqualTo(encoded(afterwards.medications()));
+    assertThat(encoded(whileScanning.observations())).isEqualTo(encoded(afterwards.observations()));
+    assertThat(chartFacts.extract(whileScanning, TODAY))
+        .isEqualTo(chartFacts.extract(afterwards, TODAY));
   }
 
   @Test
-  void withHelpersTheFirstUnreadableKeyInKeyOrderFailsTheCallAsOnOneThread() {
+  void readWhileScannedTheFirstUnreadableKeyInKeyOrderFailsTheCall() {
     Map<String, String> prefetch =
-        new LinkedHashMap<>(new ChartGenerator(7, TODAY).generate(ChartSize.HEAVY).prefetchJson());
-    // The two smallest values, read last with helpers, first and second in key order.
+        new LinkedHashMap<>(new ChartGenerator(11, TODAY).generate(ChartSize.HEAVY).prefetchJson());
     prefetch.put("observations", "\"not a resource\"");
     prefetch.put("medications", "42");
-    assertThat(entries(prefetch)).isGreaterThanOrEqualTo(PatientDataLoader.SHARED_FROM_ENTRIES);
+    Prefetch scanned = scanned(shared, prefetchObject(prefetch));
+    assertThat(scanned.readWhileScanned()).isTrue();
 
-    assertThatThrownBy(() -> fastRecord("p1", prefetch))
-        .isInstanceOf(InvalidPrefetchException.class)
-        .hasMessageContaining("'medications'");
-    assertThatThrownBy(() -> record(shared, "p1", prefetch))
+    assertThatThrownBy(
+            () -> shared.load(new PatientDataRequest("p1", null, null, scanned), keysOf(prefetch)))
         .isInstanceOf(InvalidPrefetchException.class)
         .hasMessageContaining("'medications'");
   }
 
-  private static int entries(Map<String, String> prefetch) {
-    return prefetch.values().stream()
-        .map(JSON::readTree)
-        .mapToInt(value -> value.path("entry").size())
-        .sum();
+  /** The prefetch object of a request, its keys in the order given. */
+  private static byte[] prefetchObject(Map<String, String> prefetch) {
+    var json = new StringBuilder("{");
+    prefetch.forEach(
+        (key, value) ->
+            json.append(json.length() > 1 ? "," : "")
+                .append('"')
+                .append(key)
+                .append("\":")
+                .append(value));
+    return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Prefetch scanned(PatientDataLoader loader, byte[] body) {
+    try (JsonParser parser = JSON.createParser(body)) {
+      parser.nextToken();
+      return loader.scanPrefetch(parser, body);
+    }
   }
 
   private static List<String> encoded(List<? extends Resource> resources) {

@@ -75,12 +75,12 @@ class HookRequestFuzzTest {
   static void setUp() throws IOException {
     FhirContext fhir = FhirContext.forR4Cached();
     Terminology terminology = new Terminology();
-    reader = new HookRequestReader(fhir);
-    draftOrders = new DraftOrderReader(terminology);
-    chartFacts = new ChartFacts(terminology);
     loader =
         new PatientDataLoader(
             fhir, FhirAccessProperties.defaults().withDeadline(Duration.ofSeconds(2)));
+    reader = new HookRequestReader(fhir, loader);
+    draftOrders = new DraftOrderReader(terminology);
+    chartFacts = new ChartFacts(terminology);
     CdsServiceCatalog catalog = new CdsServiceCatalog();
     ObjectNode patientView = example("patient-view-trd-candidate");
     ObjectNode orderSign = example("order-sign-esketamine-with-aneurysm");

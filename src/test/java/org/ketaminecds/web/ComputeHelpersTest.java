@@ -160,4 +160,70 @@ class ComputeHelpersTest {
     assertThat(results).containsExactly(0, 1, 2);
     assertThat(threads).containsExactly(caller);
   }
+
+  @Test
+  void anOfferedTaskIsDoneByAFreeHelper() throws Exception {
+    helpers = ComputeHelpers.forCores(2);
+    var started = new CountDownLatch(1);
+    var thread = new AtomicReference<String>();
+
+    ComputeHelpers.Offered<String> offered =
+        helpers.offer(
+            () -> {
+              thread.set(Thread.currentThread().getName());
+              started.countDown();
+              return "read";
+            });
+
+    // Started before anyone joins: a helper took it.
+    assertThat(started.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(offered.join()).isEqualTo("read");
+    assertThat(thread.get()).startsWith("compute-helper-");
+  }
+
+  @Test
+  void anOfferedTaskNoHelperTookIsDoneByTheThreadThatJoinsOnce() throws Exception {
+    helpers = ComputeHelpers.forCores(2);
+    var release = new CountDownLatch(1);
+    var helperBusy = new CountDownLatch(1);
+    ComputeHelpers.Offered<Boolean> busy =
+        helpers.offer(
+            () -> {
+              helperBusy.countDown();
+              return release.await(GUARD_SECONDS, TimeUnit.SECONDS);
+            });
+    assertThat(helperBusy.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+    var runs = new AtomicInteger();
+    var thread = new AtomicReference<String>();
+
+    ComputeHelpers.Offered<Integer> offered =
+        helpers.offer(
+            () -> {
+              thread.set(Thread.currentThread().getName());
+              return runs.incrementAndGet();
+            });
+
+    assertThat(offered.join()).isEqualTo(1);
+    assertThat(thread.get()).isEqualTo(Thread.currentThread().getName());
+    release.countDown();
+    assertThat(busy.join()).isTrue();
+    // The helper later finds the offer taken, and leaves it.
+    assertThat(offered.join()).isEqualTo(1);
+    assertThat(runs.get()).isEqualTo(1);
+  }
+
+  @Test
+  void anOfferedTasksFailureIsThrownByJoin() {
+    helpers = ComputeHelpers.forCores(2);
+
+    ComputeHelpers.Offered<String> offered =
+        helpers.offer(
+            () -> {
+              throw new IllegalArgumentException("unreadable");
+            });
+
+    assertThatThrownBy(offered::join)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unreadable");
+  }
 }

@@ -3,7 +3,9 @@ package org.ketaminecds.fhir.prefetch;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.ketaminecds.web.ComputeHelpers;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
@@ -17,13 +19,20 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Prefetch {
 
-  private static final Prefetch NONE = new Prefetch(Map.of());
+  private static final Prefetch NONE = new Prefetch(Map.of(), Map.of());
   private static final JsonFactory JSON = new JsonFactory();
 
   private final Map<String, PrefetchValue> values;
+  private final Map<String, ComputeHelpers.Offered<Optional<PrefetchResolver.Resolved>>> early;
 
-  private Prefetch(Map<String, PrefetchValue> values) {
+  /**
+   * @param early the keys whose reading was offered to the helpers as soon as they were scanned
+   */
+  Prefetch(
+      Map<String, PrefetchValue> values,
+      Map<String, ComputeHelpers.Offered<Optional<PrefetchResolver.Resolved>>> early) {
     this.values = values;
+    this.early = early;
   }
 
   /** No prefetch at all: every key is fetched. */
@@ -37,8 +46,8 @@ public final class Prefetch {
    * @param parser at the START_OBJECT of the prefetch object; left at its END_OBJECT
    * @param body the bytes the parser reads, from their first byte
    */
-  public static Prefetch scan(JsonParser parser, byte[] body) {
-    return new Prefetch(PrefetchScanner.scanObject(parser, body));
+  static Prefetch scan(JsonParser parser, byte[] body) {
+    return new Prefetch(PrefetchScanner.scanObject(parser, body, null), Map.of());
   }
 
   /**
@@ -59,7 +68,16 @@ public final class Prefetch {
             }
           }
         });
-    return new Prefetch(values);
+    return new Prefetch(values, Map.of());
+  }
+
+  /** Whether the keys' reading began on helpers while the prefetch was being scanned. */
+  public boolean readWhileScanned() {
+    return !early.isEmpty();
+  }
+
+  ComputeHelpers.Offered<Optional<PrefetchResolver.Resolved>> earlyRead(String key) {
+    return early.get(key);
   }
 
   boolean contains(String key) {
@@ -68,18 +86,6 @@ public final class Prefetch {
 
   PrefetchValue get(String key) {
     return values.get(key);
-  }
-
-  /**
-   * How much there is to read for a key: the entries of its Bundle, 1 for a single resource, 0 for
-   * a key not sent or sent as null.
-   */
-  public int entries(String key) {
-    PrefetchValue value = values.get(key);
-    if (value instanceof PrefetchValue.ScannedBundle bundle) {
-      return bundle.entries().size();
-    }
-    return value instanceof PrefetchValue.Whole ? 1 : 0;
   }
 
   /** The keys sent that this service reads (others are skipped unread). */

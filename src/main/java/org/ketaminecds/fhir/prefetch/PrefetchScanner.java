@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ketaminecds.fhir.PrefetchKey;
@@ -24,19 +24,29 @@ import tools.jackson.core.base.ParserBase;
  */
 final class PrefetchScanner {
 
-  private static final Set<String> KEYS =
-      Stream.of(PrefetchKey.values()).map(PrefetchKey::key).collect(Collectors.toSet());
+  private static final Map<String, PrefetchKey> KEYS =
+      Stream.of(PrefetchKey.values()).collect(Collectors.toMap(PrefetchKey::key, key -> key));
 
   private PrefetchScanner() {}
 
-  /** The prefetch object; the parser is at its START_OBJECT and is left at its END_OBJECT. */
-  static Map<String, PrefetchValue> scanObject(JsonParser parser, byte[] source) {
+  /**
+   * The prefetch object; the parser is at its START_OBJECT and is left at its END_OBJECT.
+   *
+   * @param scanned told of each value of a key this service reads as soon as it is scanned, or null
+   */
+  static Map<String, PrefetchValue> scanObject(
+      JsonParser parser, byte[] source, BiConsumer<PrefetchKey, PrefetchValue> scanned) {
     Map<String, PrefetchValue> values = new HashMap<>();
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-      String key = parser.currentName();
+      String name = parser.currentName();
       parser.nextToken();
-      if (KEYS.contains(key)) {
-        values.put(key, scanValue(parser, source));
+      PrefetchKey key = KEYS.get(name);
+      if (key != null) {
+        PrefetchValue value = scanValue(parser, source);
+        values.put(name, value);
+        if (scanned != null) {
+          scanned.accept(key, value);
+        }
       } else {
         // Keys this service did not ask for are never read.
         parser.skipChildren();
