@@ -1,6 +1,7 @@
 package org.ketaminecds.web;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,8 +34,12 @@ class ComputeConfiguration {
 
   /** Closed with the context: its threads are daemons, but a test context may be one of many. */
   @Bean(destroyMethod = "close")
-  ComputeHelpers computeHelpers() {
-    return ComputeHelpers.forCores(Runtime.getRuntime().availableProcessors());
+  ComputeHelpers computeHelpers(MeterRegistry meters) {
+    ComputeHelpers helpers = ComputeHelpers.forCores(Runtime.getRuntime().availableProcessors());
+    FunctionCounter.builder("cds.compute.helped", helpers, ComputeHelpers::tasksHelped)
+        .description("pieces of a large chart's reading done by a helper thread")
+        .register(meters);
+    return helpers;
   }
 
   @Bean

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Threads that help one hook call with a large chart: its independent pieces of work (the prefetch
@@ -27,6 +28,7 @@ public final class ComputeHelpers implements AutoCloseable {
 
   private final ThreadPoolExecutor pool;
   private final int helpers;
+  private final LongAdder helped = new LongAdder();
 
   private ComputeHelpers(ThreadPoolExecutor pool, int helpers) {
     this.pool = pool;
@@ -73,6 +75,11 @@ public final class ComputeHelpers implements AutoCloseable {
     return helpers;
   }
 
+  /** How many tasks the helpers have done so far (the rest were done by the calls' own threads). */
+  public long tasksHelped() {
+    return helped.sum();
+  }
+
   /**
    * Runs every task and returns their results in the order of the tasks, as running them one after
    * the other would. Each task runs exactly once, on the calling thread or on a helper. When tasks
@@ -84,10 +91,10 @@ public final class ComputeHelpers implements AutoCloseable {
     var work = new SharedTasks<T>(tasks);
     if (pool != null && count > 1) {
       for (int i = 0; i < Math.min(helpers, count - 1); i++) {
-        pool.execute(work::drain);
+        pool.execute(() -> work.drain(helped));
       }
     }
-    work.drain();
+    work.drain(null);
     work.awaitAll();
     var results = new ArrayList<T>(count);
     for (int i = 0; i < count; i++) {
@@ -106,7 +113,7 @@ public final class ComputeHelpers implements AutoCloseable {
   public <T> Offered<T> offer(Callable<T> task) {
     var offered = new Offered<T>(task);
     if (pool != null) {
-      pool.execute(offered::runUnlessTaken);
+      pool.execute(() -> offered.runUnlessTaken(helped));
     }
     return offered;
   }
@@ -127,7 +134,7 @@ public final class ComputeHelpers implements AutoCloseable {
      * The task's result, or its exception: run here if no helper has taken it yet, else waited for.
      */
     public T join() {
-      runUnlessTaken();
+      runUnlessTaken(null);
       awaitUninterruptibly(done);
       if (failure != null) {
         throw rethrown(failure);
@@ -135,7 +142,13 @@ public final class ComputeHelpers implements AutoCloseable {
       return result;
     }
 
-    private void runUnlessTaken() {
+    /**
+     * Runs the task unless another thread has taken it.
+     *
+     * @param helped counts the task, before it is seen done, when a helper runs it; null on the
+     *     joining thread
+     */
+    private void runUnlessTaken(LongAdder helped) {
       if (!taken.compareAndSet(false, true)) {
         return;
       }
@@ -144,6 +157,9 @@ public final class ComputeHelpers implements AutoCloseable {
       } catch (Throwable e) {
         failure = e;
       } finally {
+        if (helped != null) {
+          helped.increment();
+        }
         done.countDown();
       }
     }
@@ -201,13 +217,22 @@ public final class ComputeHelpers implements AutoCloseable {
       this.done = new CountDownLatch(tasks.size());
     }
 
-    void drain() {
+    /**
+     * Runs tasks until none is left to take.
+     *
+     * @param helped counts each task, before it is seen done, on a helper; null on the call's
+     *     thread
+     */
+    void drain(LongAdder helped) {
       for (int i = next.getAndIncrement(); i < tasks.size(); i = next.getAndIncrement()) {
         try {
           results[i] = tasks.get(i).call();
         } catch (Throwable failure) {
           failures[i] = failure;
         } finally {
+          if (helped != null) {
+            helped.increment();
+          }
           done.countDown();
         }
       }

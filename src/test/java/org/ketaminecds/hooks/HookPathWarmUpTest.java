@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.ketaminecds.web.ComputeHelpers;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class HookPathWarmUpTest extends ServiceHttpTest {
@@ -17,6 +18,7 @@ class HookPathWarmUpTest extends ServiceHttpTest {
   @Autowired HookPathWarmUp warmUp;
   @Autowired CdsServiceCatalog catalog;
   @Autowired MeterRegistry meters;
+  @Autowired ComputeHelpers helpers;
 
   @Test
   void everyScenarioAndTheMergedChartOfEachServiceGoThroughTheHookPath() throws IOException {
@@ -44,6 +46,22 @@ class HookPathWarmUpTest extends ServiceHttpTest {
 
     assertThat(result.calls()).isGreaterThanOrEqualTo(result.requests());
     assertThat(result.calls() % result.requests()).as("whole rounds").isZero();
+  }
+
+  @Test
+  void theMergedChartsAreReadWithTheHelpers() {
+    assertThat(helpers.helpers()).isEqualTo(Runtime.getRuntime().availableProcessors() - 1);
+    double helped = meters.get("cds.compute.helped").functionCounter().count();
+
+    // Rounds for 300 ms: dozens of large keys offered while the helper is idle.
+    warmUp.run(Duration.ofMillis(300));
+
+    double helpedNow = meters.get("cds.compute.helped").functionCounter().count();
+    if (helpers.helpers() > 0) {
+      assertThat(helpedNow).isGreaterThan(helped);
+    } else {
+      assertThat(helpedNow).isZero();
+    }
   }
 
   /** Hook calls timed, all services and outcomes together. */

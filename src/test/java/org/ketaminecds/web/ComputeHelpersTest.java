@@ -76,6 +76,7 @@ class ComputeHelpersTest {
 
     assertThat(met).containsExactly(true, true);
     assertThat(threads).hasSize(2).contains(Thread.currentThread().getName());
+    assertThat(helpers.tasksHelped()).isEqualTo(1);
   }
 
   @Test
@@ -110,9 +111,12 @@ class ComputeHelpersTest {
 
     assertThat(results).containsExactly(0, 1, 2, 3, 4);
     assertThat(threads).containsExactly(caller);
+    // The helper is inside the other call's second task; the first is the other call's own.
+    assertThat(helpers.tasksHelped()).isZero();
     release.countDown();
     other.join(TimeUnit.SECONDS.toMillis(GUARD_SECONDS));
     assertThat(otherCall.get()).containsExactly(true, true);
+    assertThat(helpers.tasksHelped()).isEqualTo(1);
   }
 
   @Test
@@ -179,6 +183,7 @@ class ComputeHelpersTest {
     assertThat(started.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
     assertThat(offered.join()).isEqualTo("read");
     assertThat(thread.get()).startsWith("compute-helper-");
+    assertThat(helpers.tasksHelped()).isEqualTo(1);
   }
 
   @Test

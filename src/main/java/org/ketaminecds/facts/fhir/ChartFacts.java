@@ -6,9 +6,6 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.hl7.fhir.r4.model.AllergyIntolerance;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Patient;
 import org.ketaminecds.facts.PatientInfo;
 import org.ketaminecds.facts.Phq9Score;
@@ -72,56 +69,57 @@ public class ChartFacts {
    */
   public List<Object> extract(PatientRecord chart, LocalDate today, Duration bpPairing) {
     var medications = new MedicationLookup(chart.medications());
-    var scores = new ArrayList<Phq9Score>(); // the observations' group finds them
+    var fromConditions = new ArrayList<Object>();
+    var fromAllergies = new ArrayList<Object>();
+    var fromStatements = new ArrayList<Object>();
+    var interactions = new ArrayList<Object>();
+    var fromObservations = new ArrayList<Object>();
+    var depressionScores = new ArrayList<Object>();
+    var readings = new ArrayList<Object>();
+    var phq9Scores = new ArrayList<Phq9Score>();
     // Three groups that read disjoint resources, so that they can run on separate threads: HAPI's
     // getters add the elements they find missing, so two threads must never read one resource.
-    List<Callable<List<Object>>> groups =
+    List<Callable<Void>> groups =
         List.of(
-            () -> conditionsAndAllergies(chart),
-            () -> medicationStatementsAndOrders(chart, medications),
-            () -> observations(chart, today, bpPairing, scores));
-    List<List<Object>> extracted =
-        (resourceCount(chart) >= SHARED_FROM_RESOURCES ? helpers : ComputeHelpers.none())
-            .runAll(groups);
+            () -> {
+              chart.conditions().forEach(condition -> conditions.addTo(fromConditions, condition));
+              chart.allergies().forEach(allergy -> allergies.addTo(fromAllergies, allergy));
+              return null;
+            },
+            () -> {
+              chart
+                  .medicationStatements()
+                  .forEach(statement -> trials.addTo(fromStatements, statement, medications));
+              course.addInteractions(
+                  interactions,
+                  chart.medicationStatements(),
+                  chart.medicationRequests(),
+                  medications);
+              return null;
+            },
+            () -> {
+              observations.addAll(fromObservations, chart.observations(), bpPairing);
+              DepressionScoreFacts.addAll(depressionScores, chart.observations(), today);
+              phq9Scores.addAll(course.addReadings(readings, chart.observations(), today));
+              return null;
+            });
+    (resourceCount(chart) >= SHARED_FROM_RESOURCES ? helpers : ComputeHelpers.none())
+        .runAll(groups);
+    // The facts in one order however they were made, the order the rules have always seen.
     var facts = new ArrayList<Object>();
     if (chart.patient() != null) {
       facts.add(patientInfo(chart.patient(), today));
     }
-    extracted.forEach(facts::addAll);
+    facts.addAll(fromConditions);
+    facts.addAll(fromStatements);
+    facts.addAll(fromObservations);
+    facts.addAll(depressionScores);
+    facts.addAll(fromAllergies);
+    facts.addAll(readings);
     // The sessions read the Medications of the statements' group and the scores of the
     // observations', so they come once both are done.
-    course.addSessions(facts, chart.administrations(), medications, scores, today);
-    return facts;
-  }
-
-  private List<Object> conditionsAndAllergies(PatientRecord chart) {
-    var facts = new ArrayList<Object>();
-    for (Condition condition : chart.conditions()) {
-      conditions.addTo(facts, condition);
-    }
-    for (AllergyIntolerance allergy : chart.allergies()) {
-      allergies.addTo(facts, allergy);
-    }
-    return facts;
-  }
-
-  private List<Object> medicationStatementsAndOrders(
-      PatientRecord chart, MedicationLookup medications) {
-    var facts = new ArrayList<Object>();
-    for (MedicationStatement statement : chart.medicationStatements()) {
-      trials.addTo(facts, statement, medications);
-    }
-    course.addInteractions(
-        facts, chart.medicationStatements(), chart.medicationRequests(), medications);
-    return facts;
-  }
-
-  private List<Object> observations(
-      PatientRecord chart, LocalDate today, Duration bpPairing, List<Phq9Score> scores) {
-    var facts = new ArrayList<Object>();
-    observations.addAll(facts, chart.observations(), bpPairing);
-    DepressionScoreFacts.addAll(facts, chart.observations(), today);
-    scores.addAll(course.addReadings(facts, chart.observations(), today));
+    course.addSessions(facts, chart.administrations(), medications, phq9Scores, today);
+    facts.addAll(interactions);
     return facts;
   }
 
