@@ -97,17 +97,7 @@ class ComputeHelpersTest {
 
     String caller = Thread.currentThread().getName();
     Set<String> threads = ConcurrentHashMap.newKeySet();
-    List<Integer> results =
-        helpers.runAll(
-            IntStream.range(0, 5)
-                .mapToObj(
-                    i ->
-                        (Callable<Integer>)
-                            () -> {
-                              threads.add(Thread.currentThread().getName());
-                              return i;
-                            })
-                .toList());
+    List<Integer> results = helpers.runAll(numbersNotingTheirThread(5, threads));
 
     assertThat(results).containsExactly(0, 1, 2, 3, 4);
     assertThat(threads).containsExactly(caller);
@@ -149,17 +139,7 @@ class ComputeHelpersTest {
     String caller = Thread.currentThread().getName();
     Set<String> threads = ConcurrentHashMap.newKeySet();
 
-    List<Integer> results =
-        helpers.runAll(
-            IntStream.range(0, 3)
-                .mapToObj(
-                    i ->
-                        (Callable<Integer>)
-                            () -> {
-                              threads.add(Thread.currentThread().getName());
-                              return i;
-                            })
-                .toList());
+    List<Integer> results = helpers.runAll(numbersNotingTheirThread(3, threads));
 
     assertThat(results).containsExactly(0, 1, 2);
     assertThat(threads).containsExactly(caller);
@@ -230,5 +210,18 @@ class ComputeHelpersTest {
     assertThatThrownBy(offered::join)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unreadable");
+  }
+
+  /** Tasks that give 0, 1, 2... and note the thread each ran on. */
+  private static List<Callable<Integer>> numbersNotingTheirThread(int count, Set<String> threads) {
+    return IntStream.range(0, count)
+        .mapToObj(
+            i ->
+                (Callable<Integer>)
+                    () -> {
+                      threads.add(Thread.currentThread().getName());
+                      return i;
+                    })
+        .toList();
   }
 }
