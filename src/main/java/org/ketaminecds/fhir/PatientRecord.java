@@ -59,6 +59,17 @@ public record PatientRecord(
         List.of());
   }
 
+  /** How many resources the chart holds besides the Patient. */
+  public int resourceCount() {
+    return conditions.size()
+        + medicationStatements.size()
+        + medications.size()
+        + observations.size()
+        + allergies.size()
+        + administrations.size()
+        + medicationRequests.size();
+  }
+
   /**
    * Sorts loose resources (a scenario's list, a pasted Bundle) into a chart. Callers decide what to
    * do with the resources a chart does not hold, and with a second Patient.

@@ -103,7 +103,7 @@ public class ChartFacts {
               phq9Scores.addAll(course.addReadings(readings, chart.observations(), today));
               return null;
             });
-    (resourceCount(chart) >= SHARED_FROM_RESOURCES ? helpers : ComputeHelpers.none())
+    (chart.resourceCount() >= SHARED_FROM_RESOURCES ? helpers : ComputeHelpers.none())
         .runAll(groups);
     // The facts in one order however they were made, the order the rules have always seen.
     var facts = new ArrayList<Object>();
@@ -121,16 +121,6 @@ public class ChartFacts {
     course.addSessions(facts, chart.administrations(), medications, phq9Scores, today);
     facts.addAll(interactions);
     return facts;
-  }
-
-  private static int resourceCount(PatientRecord chart) {
-    return chart.conditions().size()
-        + chart.medicationStatements().size()
-        + chart.medications().size()
-        + chart.observations().size()
-        + chart.allergies().size()
-        + chart.administrations().size()
-        + chart.medicationRequests().size();
   }
 
   private static PatientInfo patientInfo(Patient patient, LocalDate today) {

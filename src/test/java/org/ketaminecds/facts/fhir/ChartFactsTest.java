@@ -594,11 +594,7 @@ class ChartFactsTest {
   @ValueSource(longs = {1, 2, 3})
   void aLargeChartsFactsExtractedWithHelpersAreTheFactsExtractedOnOneThread(long seed) {
     PatientRecord chart = new ChartGenerator(seed, TODAY).generate(ChartSize.HEAVY).record();
-    int resources =
-        chart.conditions().size()
-            + chart.medicationStatements().size()
-            + chart.observations().size();
-    assertThat(resources).isGreaterThanOrEqualTo(ChartFacts.SHARED_FROM_RESOURCES);
+    assertThat(chart.resourceCount()).isGreaterThanOrEqualTo(ChartFacts.SHARED_FROM_RESOURCES);
 
     // Three helpers, so that the groups run on several threads at once even on a small machine.
     try (ComputeHelpers helpers = ComputeHelpers.forCores(4)) {
