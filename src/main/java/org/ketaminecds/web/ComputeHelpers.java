@@ -7,7 +7,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -87,80 +86,83 @@ public final class ComputeHelpers implements AutoCloseable {
    * run: tasks must not depend on each other.
    */
   public <T> List<T> runAll(List<? extends Callable<T>> tasks) {
-    int count = tasks.size();
-    var work = new SharedTasks<T>(tasks);
-    if (pool != null && count > 1) {
-      for (int i = 0; i < Math.min(helpers, count - 1); i++) {
-        pool.execute(() -> work.drain(helped));
-      }
-    }
-    work.drain(null);
-    work.awaitAll();
-    var results = new ArrayList<T>(count);
-    for (int i = 0; i < count; i++) {
-      if (work.failures[i] != null) {
-        throw rethrown(work.failures[i]);
-      }
-      results.add(work.results[i]);
-    }
-    return results;
+    // The calling thread starts on the first task at once: one task needs no helper.
+    return start(tasks, tasks.size() - 1).join();
   }
 
   /**
-   * Offers one task to a free helper and returns at once; {@link Offered#join} gives its result.
-   * The task runs exactly once: on a helper that took it, or on the joining thread if none has.
+   * Hands the tasks to the free helpers and returns at once, so that the calling thread can go on
+   * with other work; {@link Shared#join} later gives their results as {@link #runAll} does, doing
+   * itself the tasks no helper has taken by then.
    */
-  public <T> Offered<T> offer(Callable<T> task) {
-    var offered = new Offered<T>(task);
-    if (pool != null) {
-      pool.execute(() -> offered.runUnlessTaken(helped));
-    }
-    return offered;
+  public <T> Shared<T> share(List<? extends Callable<T>> tasks) {
+    return start(tasks, tasks.size());
   }
 
-  /** A task offered to the helpers, whose result is waited for, or worked out, by {@link #join}. */
-  public static final class Offered<T> {
-    private final Callable<T> task;
-    private final AtomicBoolean taken = new AtomicBoolean();
-    private final CountDownLatch done = new CountDownLatch(1);
-    private T result;
-    private Throwable failure;
+  private <T> Shared<T> start(List<? extends Callable<T>> tasks, int helpersWanted) {
+    var shared = new Shared<T>(tasks);
+    if (pool != null) {
+      for (int i = 0; i < Math.min(helpers, helpersWanted); i++) {
+        pool.execute(() -> shared.drain(helped));
+      }
+    }
+    return shared;
+  }
 
-    private Offered(Callable<T> task) {
-      this.task = task;
+  /**
+   * Tasks shared between the helpers and the thread that joins them: whichever thread comes next
+   * takes the next task.
+   */
+  public static final class Shared<T> {
+    private final List<? extends Callable<T>> tasks;
+    private final T[] results;
+    private final Throwable[] failures;
+    private final AtomicInteger next = new AtomicInteger();
+    private final CountDownLatch done;
+
+    @SuppressWarnings("unchecked")
+    private Shared(List<? extends Callable<T>> tasks) {
+      this.tasks = tasks;
+      this.results = (T[]) new Object[tasks.size()];
+      this.failures = new Throwable[tasks.size()];
+      this.done = new CountDownLatch(tasks.size());
     }
 
     /**
-     * The task's result, or its exception: run here if no helper has taken it yet, else waited for.
+     * The results in the order of the tasks, or the first failing task's exception: the tasks no
+     * helper has taken yet are run here, then those a helper is working on are waited for.
      */
-    public T join() {
-      runUnlessTaken(null);
+    public List<T> join() {
+      drain(null);
       awaitUninterruptibly(done);
-      if (failure != null) {
-        throw rethrown(failure);
+      var list = new ArrayList<T>(results.length);
+      for (int i = 0; i < results.length; i++) {
+        if (failures[i] != null) {
+          throw rethrown(failures[i]);
+        }
+        list.add(results[i]);
       }
-      return result;
+      return list;
     }
 
     /**
-     * Runs the task unless another thread has taken it.
+     * Runs tasks until none is left to take.
      *
-     * @param helped counts the task, before it is seen done, when a helper runs it; null on the
-     *     joining thread
+     * @param helped counts each task, before it is seen done, on a helper; null on the joining
+     *     thread
      */
-    private void runUnlessTaken(LongAdder helped) {
-      if (!taken.compareAndSet(false, true)) {
-        return;
-      }
-      try {
-        result = task.call();
-      } catch (Throwable e) {
-        failure = e;
-      } finally {
-        if (helped != null) {
-          helped.increment();
+    private void drain(LongAdder helped) {
+      for (int i = next.getAndIncrement(); i < tasks.size(); i = next.getAndIncrement()) {
+        try {
+          results[i] = tasks.get(i).call();
+        } catch (Throwable failure) {
+          failures[i] = failure;
+        } finally {
+          if (helped != null) {
+            helped.increment();
+          }
+          done.countDown();
         }
-        done.countDown();
       }
     }
   }
@@ -199,48 +201,5 @@ public final class ComputeHelpers implements AutoCloseable {
       throw error;
     }
     return new IllegalStateException(failure);
-  }
-
-  /** The tasks of one call; whichever thread comes next takes the next task. */
-  private static final class SharedTasks<T> {
-    private final List<? extends Callable<T>> tasks;
-    private final T[] results;
-    private final Throwable[] failures;
-    private final AtomicInteger next = new AtomicInteger();
-    private final CountDownLatch done;
-
-    @SuppressWarnings("unchecked")
-    SharedTasks(List<? extends Callable<T>> tasks) {
-      this.tasks = tasks;
-      this.results = (T[]) new Object[tasks.size()];
-      this.failures = new Throwable[tasks.size()];
-      this.done = new CountDownLatch(tasks.size());
-    }
-
-    /**
-     * Runs tasks until none is left to take.
-     *
-     * @param helped counts each task, before it is seen done, on a helper; null on the call's
-     *     thread
-     */
-    void drain(LongAdder helped) {
-      for (int i = next.getAndIncrement(); i < tasks.size(); i = next.getAndIncrement()) {
-        try {
-          results[i] = tasks.get(i).call();
-        } catch (Throwable failure) {
-          failures[i] = failure;
-        } finally {
-          if (helped != null) {
-            helped.increment();
-          }
-          done.countDown();
-        }
-      }
-    }
-
-    /** Waits for the tasks a helper took. */
-    void awaitAll() {
-      awaitUninterruptibly(done);
-    }
   }
 }

@@ -150,6 +150,53 @@ class PrefetchFastPathTest {
         .hasMessageContaining("'medications'");
   }
 
+  /**
+   * Two keys read in slices while scanning, each with an unreadable resource in its last slice:
+   * whichever thread reads which slice, the call fails on the first key in key order.
+   */
+  @Test
+  void readInSlicesTheFirstUnreadableKeyInKeyOrderFailsTheCall() {
+    var conditions = new ArrayList<String>();
+    var observations = new ArrayList<String>();
+    // Enough entries to be read while scanning, in several slices.
+    for (int i = 0; i < 64; i++) {
+      conditions.add(
+          entry("Condition", "c" + i, condition("c" + i, "http://snomed.info/sct", "35489007")));
+      observations.add(entry("Observation", "o" + i, reading("o" + i, "final", "8480-6", 120)));
+    }
+    conditions.add(
+        entry(
+            "Condition",
+            "bad",
+            condition("bad", "http://hl7.org/fhir/sid/icd-10-cm", "F33.2")
+                .replace("2025-09-01", "not a date")));
+    observations.add(
+        entry(
+            "Observation",
+            "bad",
+            reading("bad", "final", "8480-6", 120).replace("2026-05-20T10:00:00Z", "not a date")));
+    Map<String, String> prefetch = new LinkedHashMap<>();
+    // The later key first in the body: its slices are handed to the helpers first.
+    prefetch.put("observations", bundle(observations.toArray(String[]::new)));
+    prefetch.put("conditions", bundle(conditions.toArray(String[]::new)));
+    Prefetch scanned = scanned(shared, prefetchObject(prefetch));
+    assertThat(scanned.readWhileScanned()).isTrue();
+
+    assertThatThrownBy(
+            () -> shared.load(new PatientDataRequest("p1", null, null, scanned), keysOf(prefetch)))
+        .isInstanceOf(InvalidPrefetchException.class)
+        .hasMessageContaining("'conditions'");
+    Map<String, String> observationsAlone = Map.of("observations", prefetch.get("observations"));
+    assertThatThrownBy(
+            () ->
+                shared.load(
+                    new PatientDataRequest(
+                        "p1", null, null, scanned(shared, prefetchObject(observationsAlone))),
+                    keysOf(observationsAlone)))
+        .isInstanceOf(InvalidPrefetchException.class)
+        .hasMessageContaining("'observations'");
+  }
+
   /** The prefetch object of a request, its keys in the order given. */
   private static byte[] prefetchObject(Map<String, String> prefetch) {
     var json = new StringBuilder("{");

@@ -146,68 +146,112 @@ class ComputeHelpersTest {
   }
 
   @Test
-  void anOfferedTaskIsDoneByAFreeHelper() throws Exception {
+  void aSharedTaskIsDoneByAFreeHelper() throws Exception {
     helpers = ComputeHelpers.forCores(2);
     var started = new CountDownLatch(1);
     var thread = new AtomicReference<String>();
 
-    ComputeHelpers.Offered<String> offered =
-        helpers.offer(
-            () -> {
-              thread.set(Thread.currentThread().getName());
-              started.countDown();
-              return "read";
-            });
+    ComputeHelpers.Shared<String> shared =
+        helpers.share(
+            List.of(
+                () -> {
+                  thread.set(Thread.currentThread().getName());
+                  started.countDown();
+                  return "read";
+                }));
 
     // Started before anyone joins: a helper took it.
     assertThat(started.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
-    assertThat(offered.join()).isEqualTo("read");
+    assertThat(shared.join()).containsExactly("read");
     assertThat(thread.get()).startsWith("compute-helper-");
     assertThat(helpers.tasksHelped()).isEqualTo(1);
   }
 
   @Test
-  void anOfferedTaskNoHelperTookIsDoneByTheThreadThatJoinsOnce() throws Exception {
+  void aSharedTaskNoHelperTookIsDoneByTheThreadThatJoinsOnce() throws Exception {
     helpers = ComputeHelpers.forCores(2);
     var release = new CountDownLatch(1);
     var helperBusy = new CountDownLatch(1);
-    ComputeHelpers.Offered<Boolean> busy =
-        helpers.offer(
-            () -> {
-              helperBusy.countDown();
-              return release.await(GUARD_SECONDS, TimeUnit.SECONDS);
-            });
+    ComputeHelpers.Shared<Boolean> busy =
+        helpers.share(
+            List.of(
+                () -> {
+                  helperBusy.countDown();
+                  return release.await(GUARD_SECONDS, TimeUnit.SECONDS);
+                }));
     assertThat(helperBusy.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
     var runs = new AtomicInteger();
     var thread = new AtomicReference<String>();
 
-    ComputeHelpers.Offered<Integer> offered =
-        helpers.offer(
-            () -> {
-              thread.set(Thread.currentThread().getName());
-              return runs.incrementAndGet();
-            });
+    ComputeHelpers.Shared<Integer> shared =
+        helpers.share(
+            List.of(
+                () -> {
+                  thread.set(Thread.currentThread().getName());
+                  return runs.incrementAndGet();
+                }));
 
-    assertThat(offered.join()).isEqualTo(1);
+    assertThat(shared.join()).containsExactly(1);
     assertThat(thread.get()).isEqualTo(Thread.currentThread().getName());
     release.countDown();
-    assertThat(busy.join()).isTrue();
-    // The helper later finds the offer taken, and leaves it.
-    assertThat(offered.join()).isEqualTo(1);
+    assertThat(busy.join()).containsExactly(true);
+    // The helper later finds nothing left to take.
+    assertThat(shared.join()).containsExactly(1);
     assertThat(runs.get()).isEqualTo(1);
   }
 
   @Test
-  void anOfferedTasksFailureIsThrownByJoin() {
+  void theJoiningThreadDoesTheSharedTasksLeftWhileAHelperFinishesTheOneItTook() throws Exception {
+    helpers = ComputeHelpers.forCores(2);
+    var release = new CountDownLatch(1);
+    var helperInFirst = new CountDownLatch(1);
+    var restDone = new CountDownLatch(5);
+    Set<String> threadsOfTheRest = ConcurrentHashMap.newKeySet();
+    List<Callable<Integer>> tasks =
+        IntStream.range(0, 6)
+            .mapToObj(
+                i ->
+                    (Callable<Integer>)
+                        () -> {
+                          if (i == 0) {
+                            helperInFirst.countDown();
+                            return release.await(GUARD_SECONDS, TimeUnit.SECONDS) ? 0 : -1;
+                          }
+                          threadsOfTheRest.add(Thread.currentThread().getName());
+                          restDone.countDown();
+                          return i;
+                        })
+            .toList();
+
+    ComputeHelpers.Shared<Integer> shared = helpers.share(tasks);
+    // The one helper took the first task, and is held there.
+    assertThat(helperInFirst.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+    var joined = new AtomicReference<List<Integer>>();
+    var joiner = new Thread(() -> joined.set(shared.join()), "joins");
+    joiner.start();
+
+    // The joiner does the five others without waiting for the helper, then waits for it.
+    assertThat(restDone.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(threadsOfTheRest).containsExactly("joins");
+    assertThat(joined.get()).isNull();
+    release.countDown();
+    joiner.join(TimeUnit.SECONDS.toMillis(GUARD_SECONDS));
+    assertThat(joined.get()).containsExactly(0, 1, 2, 3, 4, 5);
+    assertThat(helpers.tasksHelped()).isEqualTo(1);
+  }
+
+  @Test
+  void aSharedTasksFailureIsThrownByJoin() {
     helpers = ComputeHelpers.forCores(2);
 
-    ComputeHelpers.Offered<String> offered =
-        helpers.offer(
-            () -> {
-              throw new IllegalArgumentException("unreadable");
-            });
+    ComputeHelpers.Shared<String> shared =
+        helpers.share(
+            List.of(
+                () -> {
+                  throw new IllegalArgumentException("unreadable");
+                }));
 
-    assertThatThrownBy(offered::join)
+    assertThatThrownBy(shared::join)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unreadable");
   }

@@ -3,9 +3,8 @@ package org.ketaminecds.fhir.prefetch;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.ketaminecds.web.ComputeHelpers;
+import org.ketaminecds.fhir.PrefetchKey;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
@@ -23,14 +22,12 @@ public final class Prefetch {
   private static final JsonFactory JSON = new JsonFactory();
 
   private final Map<String, PrefetchValue> values;
-  private final Map<String, ComputeHelpers.Offered<Optional<PrefetchResolver.Resolved>>> early;
+  private final Map<PrefetchKey, PrefetchResolver.EarlyRead> early;
 
   /**
-   * @param early the keys whose reading was offered to the helpers as soon as they were scanned
+   * @param early the keys whose reading was handed to the helpers as soon as they were scanned
    */
-  Prefetch(
-      Map<String, PrefetchValue> values,
-      Map<String, ComputeHelpers.Offered<Optional<PrefetchResolver.Resolved>>> early) {
+  Prefetch(Map<String, PrefetchValue> values, Map<PrefetchKey, PrefetchResolver.EarlyRead> early) {
     this.values = values;
     this.early = early;
   }
@@ -76,7 +73,7 @@ public final class Prefetch {
     return !early.isEmpty();
   }
 
-  ComputeHelpers.Offered<Optional<PrefetchResolver.Resolved>> earlyRead(String key) {
+  PrefetchResolver.EarlyRead earlyRead(PrefetchKey key) {
     return early.get(key);
   }
 
