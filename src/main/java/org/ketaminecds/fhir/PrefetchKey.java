@@ -2,6 +2,7 @@ package org.ketaminecds.fhir;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
@@ -58,11 +59,14 @@ public enum PrefetchKey {
   private final String key;
   private final String template;
   private final List<Class<? extends Resource>> resourceTypes;
+  private final Set<String> resourceTypeNames;
 
   PrefetchKey(String key, String template, List<Class<? extends Resource>> resourceTypes) {
     this.key = key;
     this.template = template;
     this.resourceTypes = resourceTypes;
+    this.resourceTypeNames =
+        resourceTypes.stream().map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
   }
 
   public String key() {
@@ -79,6 +83,11 @@ public enum PrefetchKey {
    */
   public List<Class<? extends Resource>> resourceTypes() {
     return resourceTypes;
+  }
+
+  /** Whether a resource of this type (as JSON names it: "Condition") is one of this key's. */
+  public boolean holdsType(String resourceType) {
+    return resourceTypeNames.contains(resourceType);
   }
 
   /** Whether the resource is of one of this key's types. */

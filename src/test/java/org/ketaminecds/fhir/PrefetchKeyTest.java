@@ -44,4 +44,13 @@ class PrefetchKeyTest {
       assertThat(key.template().replace("{{context.patientId}}", "")).doesNotContain("{{");
     }
   }
+
+  @Test
+  void aKeyHoldsTheResourceTypesItAsksFor() {
+    assertThat(PrefetchKey.MEDICATIONS.holdsType("MedicationStatement")).isTrue();
+    assertThat(PrefetchKey.MEDICATIONS.holdsType("Medication")).isTrue();
+    assertThat(PrefetchKey.MEDICATIONS.holdsType("MedicationRequest")).isFalse();
+    assertThat(PrefetchKey.CONDITIONS.holdsType("Condition")).isTrue();
+    assertThat(PrefetchKey.CONDITIONS.holdsType("condition")).isFalse();
+  }
 }

@@ -6,12 +6,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -44,9 +44,6 @@ import tools.jackson.core.io.JsonStringEncoder;
  * CommonShapeReader}, from the same elements; only the rest go to HAPI's parser.
  */
 public final class PrefetchResolver {
-
-  /** A plain FHIR id: left-out entries are known by Type/id, so it must mean the same to HAPI. */
-  private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
   private static final byte[] BUNDLE_START =
       "{\"resourceType\":\"Bundle\",\"entry\":[".getBytes(StandardCharsets.US_ASCII);
@@ -338,11 +335,42 @@ public final class PrefetchResolver {
       super(SIZE);
     }
 
+    // ByteArrayOutputStream's writes lock the stream on every call; a scratch buffer is never
+    // shared between threads, and a resource is copied in many small writes.
+    @Override
+    public void write(int b) {
+      ensureRoom(1);
+      buf[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      ensureRoom(length);
+      System.arraycopy(bytes, offset, buf, count, length);
+      count += length;
+    }
+
+    @Override
+    public void writeBytes(byte[] bytes) {
+      write(bytes, 0, bytes.length);
+    }
+
+    @Override
+    public int size() {
+      return count;
+    }
+
     @Override
     public void reset() {
-      super.reset();
+      count = 0;
       if (buf.length > LARGEST_KEPT) {
         buf = new byte[SIZE];
+      }
+    }
+
+    private void ensureRoom(int more) {
+      if (buf.length - count < more) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
       }
     }
 
@@ -396,15 +424,50 @@ public final class PrefetchResolver {
    */
   private static boolean hasPlainIdentity(PrefetchKey key, PrefetchValue.ScannedEntry entry) {
     ScannedResource resource = entry.resource();
-    if (resource == null || entry.id() == null || !PLAIN_ID.matcher(entry.id()).matches()) {
+    String id = entry.id();
+    if (resource == null || id == null || !isPlainId(id)) {
       return false;
     }
-    if (key.resourceTypes().stream()
-        .noneMatch(type -> type.getSimpleName().equals(resource.resourceType()))) {
+    String type = resource.resourceType();
+    if (!key.holdsType(type)) {
       return false;
     }
-    return entry.fullUrl() == null
-        || entry.fullUrl().endsWith("/" + resource.resourceType() + "/" + entry.id());
+    String fullUrl = entry.fullUrl();
+    return fullUrl == null || endsWithTypeAndId(fullUrl, type, id);
+  }
+
+  /**
+   * A plain FHIR id: 1 to 64 letters, digits, '-' and '.'. Left-out entries are known by Type/id,
+   * so it must mean the same to HAPI. (Checked per entry of every chart, so without a regex.)
+   */
+  static boolean isPlainId(String id) {
+    if (id.isEmpty() || id.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      boolean plain =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '.';
+      if (!plain) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the URL ends in {@code /type/id}. */
+  static boolean endsWithTypeAndId(String url, String type, String id) {
+    int idStart = url.length() - id.length();
+    int typeStart = idStart - 1 - type.length();
+    return typeStart >= 1
+        && url.startsWith(id, idStart)
+        && url.charAt(idStart - 1) == '/'
+        && url.startsWith(type, typeStart)
+        && url.charAt(typeStart - 1) == '/';
   }
 
   private Bundle parseBundle(PrefetchKey key, ByteArrayOutputStream json) {
