@@ -133,7 +133,7 @@ public final class ComputeHelpers implements AutoCloseable {
      * helper has taken yet are run here, then those a helper is working on are waited for.
      */
     public List<T> join() {
-      drain(null);
+      runUntaken();
       awaitUninterruptibly(done);
       var list = new ArrayList<T>(results.length);
       for (int i = 0; i < results.length; i++) {
@@ -143,6 +143,15 @@ public final class ComputeHelpers implements AutoCloseable {
         list.add(results[i]);
       }
       return list;
+    }
+
+    /**
+     * Runs here the tasks no helper has taken yet, without waiting for those a helper is working
+     * on: a thread that has several shared sets to join does what is left of each before it waits
+     * on any.
+     */
+    public void runUntaken() {
+      drain(null);
     }
 
     /**

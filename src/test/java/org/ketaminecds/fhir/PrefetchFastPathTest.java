@@ -197,6 +197,58 @@ class PrefetchFastPathTest {
         .hasMessageContaining("'observations'");
   }
 
+  /**
+   * Slices of a Bundle are handed to the helpers before the scan knows how the Bundle ends. When it
+   * turns out irregular (a second entry array, an entry that is not an object) or is replaced by a
+   * later duplicate of its key, what was handed out is dropped: the call reads it as it would
+   * without helpers.
+   */
+  @Test
+  void aBundleFoundIrregularAfterSlicesWereHandedOutIsReadAsWithoutHelpers() {
+    var entries = new ArrayList<String>();
+    for (int i = 0; i < 40; i++) {
+      entries.add(
+          entry("Condition", "c" + i, condition("c" + i, "http://snomed.info/sct", "35489007")));
+    }
+    String forty = bundle(entries.toArray(String[]::new));
+    String depression =
+        entry("Condition", "d1", condition("d1", "http://hl7.org/fhir/sid/icd-10-cm", "F33.2"));
+    String secondEntryArray =
+        forty.substring(0, forty.length() - 1) + ",\"entry\":[" + depression + "]}";
+    String entryNotAnObject = forty.replace("]}", ",42]}");
+
+    for (String prefetch :
+        List.of(
+            "{\"conditions\":" + secondEntryArray + "}",
+            "{\"conditions\":" + entryNotAnObject + "}",
+            "{\"conditions\":" + forty + ",\"conditions\":" + bundle(depression) + "}")) {
+      byte[] body = prefetch.getBytes(StandardCharsets.UTF_8);
+      Set<PrefetchKey> keys = EnumSet.of(PrefetchKey.CONDITIONS);
+      Prefetch withHelpers = scanned(shared, body);
+      assertThat(withHelpers.readWhileScanned()).as(prefetch).isFalse();
+      List<String> expected;
+      try {
+        expected =
+            encoded(
+                fast.load(new PatientDataRequest("p1", null, null, scanned(fast, body)), keys)
+                    .conditions());
+      } catch (InvalidPrefetchException withoutHelpers) {
+        assertThatThrownBy(
+                () -> shared.load(new PatientDataRequest("p1", null, null, withHelpers), keys))
+            .as(prefetch)
+            .isInstanceOf(InvalidPrefetchException.class);
+        continue;
+      }
+      assertThat(
+              encoded(
+                  shared
+                      .load(new PatientDataRequest("p1", null, null, withHelpers), keys)
+                      .conditions()))
+          .as(prefetch)
+          .isEqualTo(expected);
+    }
+  }
+
   /** The prefetch object of a request, its keys in the order given. */
   private static byte[] prefetchObject(Map<String, String> prefetch) {
     var json = new StringBuilder("{");

@@ -54,18 +54,17 @@ public final class PrefetchResolver {
       "{\"resource\":".getBytes(StandardCharsets.US_ASCII);
 
   /**
-   * From how many entries a key is read on a helper while the scan goes on: a key's entries take
-   * about 2 us each to read (the heavy chart's 300 Conditions, 0.55 ms), so from a few dozen the
-   * reading is worth many times what handing it over costs. The small benchmark chart has no key
-   * that large; the heavy one has four.
+   * From how many entries a key is read on the helpers while the scan goes on: a key's entries take
+   * about 2 to 5 us each to read, so from a few dozen the reading is worth many times what handing
+   * it over costs. The small benchmark chart has no key that large; the heavy one has four.
    */
   static final int READ_WHILE_SCANNING_FROM_ENTRIES = 32;
 
   /**
-   * How many entries a helper or the call's thread takes at a time from a key read while scanning:
-   * small enough that the call, once it has scanned, waits at most for a slice a helper is halfway
-   * through (16 medication statements, about 0.07 ms), large enough that taking one costs nothing
-   * beside reading it.
+   * How many entries are handed to the helpers at a time, as soon as the scan has passed them:
+   * small enough that the reading keeps close behind the scan and the call, once it has scanned,
+   * waits at most for a slice a helper is halfway through (16 medication statements, about 0.07
+   * ms), large enough that handing one over costs nothing beside reading it.
    */
   static final int ENTRIES_PER_SLICE = 16;
 
@@ -113,12 +112,10 @@ public final class PrefetchResolver {
 
   /**
    * Scans the prefetch object of a request body in the pass that reads the request (see {@link
-   * Prefetch#scan}). With helpers, the entries of a key of {@link
-   * #READ_WHILE_SCANNING_FROM_ENTRIES} entries or more are handed to them in slices as soon as the
-   * key is scanned, and read there while the scan goes on with the next key; {@link #resolve} then
-   * reads the slices no helper has taken yet and waits for the others. The call's thread, once it
-   * has scanned, thus works beside a helper still reading an earlier key, instead of waiting for
-   * it.
+   * Prefetch#scan}). With helpers, a Bundle's entries, once there are {@link
+   * #READ_WHILE_SCANNING_FROM_ENTRIES} of them, are handed to the helpers {@link
+   * #ENTRIES_PER_SLICE} at a time as the scan passes them, and read there while the scan goes on;
+   * {@link #resolve} then reads the slices no helper has taken yet and waits for the others.
    *
    * @param parser at the START_OBJECT of the prefetch object; left at its END_OBJECT
    * @param body the bytes the parser reads, from their first byte
@@ -127,30 +124,108 @@ public final class PrefetchResolver {
     if (helpers.helpers() == 0) {
       return Prefetch.scan(parser, body);
     }
-    Map<PrefetchKey, EarlyRead> early = new EnumMap<>(PrefetchKey.class);
-    Map<String, PrefetchValue> values =
-        PrefetchScanner.scanObject(
-            parser,
-            body,
-            (key, value) -> {
-              if (value instanceof PrefetchValue.ScannedBundle bundle
-                  && bundle.entries().size() >= READ_WHILE_SCANNING_FROM_ENTRIES) {
-                var read = new BundleRead(key, bundle);
-                early.put(key, new EarlyRead(read, helpers.share(read.slices())));
-              } else {
-                // A later duplicate of the key replaces an earlier value, and its early read.
-                early.remove(key);
-              }
-            });
-    return new Prefetch(values, early);
+    var reading = new ReadWhileScanning(body, helpers);
+    Map<String, PrefetchValue> values = PrefetchScanner.scanObject(parser, body, reading);
+    return new Prefetch(values, reading.early);
   }
 
-  /** A Bundle whose entries were handed to the helpers as soon as it was scanned. */
-  record EarlyRead(BundleRead read, ComputeHelpers.Shared<Void> slices) {
-    /** What the key holds, once every slice is read; a slice's failure is thrown here. */
+  /** Hands the entries of large Bundles to the helpers as the scan passes them. */
+  private final class ReadWhileScanning implements PrefetchScanner.Listener {
+    private final Map<PrefetchKey, EarlyRead> early = new EnumMap<>(PrefetchKey.class);
+    private final byte[] body;
+    private final ComputeHelpers helpers;
+    // The reading of the value being scanned, or null.
+    private EarlyRead current;
+
+    ReadWhileScanning(byte[] body, ComputeHelpers helpers) {
+      this.body = body;
+      this.helpers = helpers;
+    }
+
+    @Override
+    public void entryScanned(PrefetchKey key, List<PrefetchValue.ScannedEntry> entries) {
+      if (current == null || current.entries != entries) {
+        // A second entry array of one Bundle makes it irregular: what was handed out is dropped.
+        current = new EarlyRead(key, body, entries, helpers);
+      }
+      current.handOutSlices(false);
+    }
+
+    @Override
+    public void valueScanned(PrefetchKey key, PrefetchValue value) {
+      EarlyRead read = current;
+      current = null;
+      if (read != null
+          && value instanceof PrefetchValue.ScannedBundle bundle
+          && bundle.entries() == read.entries
+          && read.handedOut()) {
+        read.handOutSlices(true);
+        read.nextUrl = bundle.nextUrl();
+        early.put(key, read);
+      } else {
+        // Too few entries, a value that is not a regular Bundle after all, or a later duplicate
+        // of the key, which replaces an earlier value and its reading. What a helper may have
+        // read of it is dropped unused; the value is read as the scan left it.
+        early.remove(key);
+      }
+    }
+  }
+
+  /** A Bundle whose entries were handed to the helpers in slices while it was being scanned. */
+  final class EarlyRead {
+    private final PrefetchKey key;
+    private final byte[] source;
+    // The scan's own list: read only on the scanning thread, while it hands out slices.
+    private final List<PrefetchValue.ScannedEntry> entries;
+    private final ComputeHelpers helpers;
+    private final List<ComputeHelpers.Shared<Slice>> slices = new ArrayList<>();
+    private int handedOutUpTo;
+    private String nextUrl;
+
+    private EarlyRead(
+        PrefetchKey key,
+        byte[] source,
+        List<PrefetchValue.ScannedEntry> entries,
+        ComputeHelpers helpers) {
+      this.key = key;
+      this.source = source;
+      this.entries = entries;
+      this.helpers = helpers;
+    }
+
+    /**
+     * Hands out each whole slice of entries not handed out yet, once there are enough entries; with
+     * {@code rest}, the last entries too, in a shorter slice.
+     */
+    private void handOutSlices(boolean rest) {
+      int count = entries.size();
+      if (count < READ_WHILE_SCANNING_FROM_ENTRIES) {
+        return;
+      }
+      while (count - handedOutUpTo >= ENTRIES_PER_SLICE || (rest && handedOutUpTo < count)) {
+        int end = Math.min(count, handedOutUpTo + ENTRIES_PER_SLICE);
+        // A copy: the helper must not read the list the scan goes on adding to.
+        var slice = new Slice(key, source, List.copyOf(entries.subList(handedOutUpTo, end)));
+        slices.add(helpers.share(List.of(slice)));
+        handedOutUpTo = end;
+      }
+    }
+
+    private boolean handedOut() {
+      return !slices.isEmpty();
+    }
+
+    /**
+     * What the key holds: the slices no helper has taken are read here first, then those a helper
+     * is reading are waited for. The first failing slice, in the Bundle's order, is thrown.
+     */
     Resolved join() {
-      slices.join();
-      return new Resolved(read.entries(), read.bundle.nextUrl());
+      slices.forEach(ComputeHelpers.Shared::runUntaken);
+      var read = new ArrayList<Slice>(slices.size());
+      for (ComputeHelpers.Shared<Slice> slice : slices) {
+        read.addAll(slice.join());
+      }
+      return new Resolved(entriesOf(key, source, read), nextUrl);
     }
   }
 
@@ -196,92 +271,83 @@ public final class PrefetchResolver {
   }
 
   private List<ChartEntry> entriesOfBundle(PrefetchKey key, PrefetchValue.ScannedBundle bundle) {
-    var read = new BundleRead(key, bundle);
-    read.read(0, bundle.entries().size());
-    return read.entries();
+    var all = new Slice(key, bundle.source(), bundle.entries());
+    return entriesOf(key, bundle.source(), List.of(all.call()));
   }
 
   /**
-   * The reading of one Bundle's entries: first entry by entry, which may be shared out in slices
-   * ({@link #read}), then, once all are read, the entries that need HAPI's parser in one Bundle of
-   * their own ({@link #entries}).
+   * Consecutive entries of a Bundle, read one by one ({@link #call}, on whichever thread takes
+   * them): each left out, or read straight into HAPI's model when it has a common shape, or else
+   * left for HAPI's parser.
    */
-  final class BundleRead {
+  final class Slice implements Callable<Slice> {
     private final PrefetchKey key;
-    private final PrefetchValue.ScannedBundle bundle;
-    // Each slot is written by the one thread that reads its entry, and read after every slice
-    // is done (ComputeHelpers.Shared#join waits for them).
+    private final byte[] source;
+    private final List<PrefetchValue.ScannedEntry> entries;
+    // Written by the one thread that reads the slice; read once its reading is known to be done
+    // (ComputeHelpers.Shared#join waits for it).
     private final boolean[] leftOut;
     private final Resource[] readDirectly;
 
-    BundleRead(PrefetchKey key, PrefetchValue.ScannedBundle bundle) {
+    Slice(PrefetchKey key, byte[] source, List<PrefetchValue.ScannedEntry> entries) {
       this.key = key;
-      this.bundle = bundle;
-      this.leftOut = new boolean[bundle.entries().size()];
-      this.readDirectly = new Resource[bundle.entries().size()];
+      this.source = source;
+      this.entries = entries;
+      this.leftOut = new boolean[entries.size()];
+      this.readDirectly = new Resource[entries.size()];
     }
 
-    /** The entries in slices of {@link #ENTRIES_PER_SLICE}, each a task of its own. */
-    List<Callable<Void>> slices() {
-      int count = bundle.entries().size();
-      var slices = new ArrayList<Callable<Void>>(count / ENTRIES_PER_SLICE + 1);
-      for (int from = 0; from < count; from += ENTRIES_PER_SLICE) {
-        int start = from;
-        int end = Math.min(count, from + ENTRIES_PER_SLICE);
-        slices.add(
-            () -> {
-              read(start, end);
-              return null;
-            });
-      }
-      return slices;
-    }
-
-    /**
-     * Entries {@code from} to {@code to} (exclusive): whether each is left out, and, where it has a
-     * common shape, its resource.
-     */
-    void read(int from, int to) {
+    @Override
+    public Slice call() {
       Scratch scratch = SCRATCH.get();
-      for (int i = from; i < to; i++) {
-        PrefetchValue.ScannedEntry entry = bundle.entries().get(i);
+      for (int i = 0; i < entries.size(); i++) {
+        PrefetchValue.ScannedEntry entry = entries.get(i);
         if (hasPlainIdentity(key, entry)) {
           leftOut[i] = !relevance.mayGiveFacts(entry.resource());
-          readDirectly[i] = leftOut[i] ? null : readCommonShape(bundle.source(), entry, scratch);
+          readDirectly[i] = leftOut[i] ? null : readCommonShape(source, entry, scratch);
         }
       }
+      return this;
     }
+  }
 
-    /** The key's entries in the Bundle's order, once every entry has been {@link #read}. */
-    List<ChartEntry> entries() {
-      int count = bundle.entries().size();
-      // Made only when an entry needs HAPI's parser: on the usual charts none does, and a buffer
-      // per key was a tenth of a small chart's garbage.
-      ByteArrayOutputStream toHapi = null;
-      for (int i = 0; i < count; i++) {
-        if (!leftOut[i] && readDirectly[i] == null) {
+  /**
+   * A key's entries in the Bundle's order, from its slices once each is read: the entries that need
+   * HAPI's parser are given to it in one Bundle of their own.
+   */
+  private List<ChartEntry> entriesOf(PrefetchKey key, byte[] source, List<Slice> slices) {
+    // Made only when an entry needs HAPI's parser: on the usual charts none does, and a buffer per
+    // key was a tenth of a small chart's garbage.
+    ByteArrayOutputStream toHapi = null;
+    int count = 0;
+    for (Slice slice : slices) {
+      count += slice.entries.size();
+      for (int i = 0; i < slice.entries.size(); i++) {
+        if (!slice.leftOut[i] && slice.readDirectly[i] == null) {
           if (toHapi == null) {
             toHapi = new ByteArrayOutputStream(4096);
             toHapi.writeBytes(BUNDLE_START);
           } else {
             toHapi.write(',');
           }
-          copyEntry(bundle.source(), bundle.entries().get(i), toHapi);
+          copyEntry(source, slice.entries.get(i), toHapi);
         }
       }
-      List<Bundle.BundleEntryComponent> parsed = List.of();
-      if (toHapi != null) {
-        toHapi.writeBytes(BUNDLE_END);
-        parsed = parseBundle(key, toHapi).getEntry();
-      }
-      var entries = new ArrayList<ChartEntry>(count);
-      int next = 0;
-      for (int i = 0; i < count; i++) {
-        PrefetchValue.ScannedEntry entry = bundle.entries().get(i);
-        if (leftOut[i]) {
+    }
+    List<Bundle.BundleEntryComponent> parsed = List.of();
+    if (toHapi != null) {
+      toHapi.writeBytes(BUNDLE_END);
+      parsed = parseBundle(key, toHapi).getEntry();
+    }
+    var entries = new ArrayList<ChartEntry>(count);
+    int next = 0;
+    for (Slice slice : slices) {
+      for (int i = 0; i < slice.entries.size(); i++) {
+        PrefetchValue.ScannedEntry entry = slice.entries.get(i);
+        if (slice.leftOut[i]) {
           entries.add(ChartEntry.leftOut(entry.resource().resourceType(), entry.id()));
-        } else if (readDirectly[i] != null) {
-          entries.add(ChartEntry.parsed(readDirectly[i]));
+        } else if (slice.readDirectly[i] != null) {
+          entries.add(ChartEntry.parsed(slice.readDirectly[i]));
         } else {
           Resource resource = parsed.get(next++).getResource();
           if (resource != null && key.isTypeOf(resource)) {
@@ -289,8 +355,8 @@ public final class PrefetchResolver {
           }
         }
       }
-      return entries;
     }
+    return entries;
   }
 
   /**

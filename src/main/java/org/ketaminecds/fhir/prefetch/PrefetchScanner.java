@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ketaminecds.fhir.PrefetchKey;
@@ -30,22 +29,39 @@ final class PrefetchScanner {
   private PrefetchScanner() {}
 
   /**
+   * Told of what the scan finds in the values of the keys this service reads, as it finds it: a
+   * key's value can then be read while the scan goes on.
+   */
+  interface Listener {
+    /**
+     * One more entry of a Bundle has been scanned.
+     *
+     * @param entries the entries scanned so far, the newest last: the scan's own list, which grows
+     *     as it goes on (and is replaced by another when the Bundle has a second entry array)
+     */
+    void entryScanned(PrefetchKey key, List<PrefetchValue.ScannedEntry> entries);
+
+    /** The key's whole value has been scanned. */
+    void valueScanned(PrefetchKey key, PrefetchValue value);
+  }
+
+  /**
    * The prefetch object; the parser is at its START_OBJECT and is left at its END_OBJECT.
    *
-   * @param scanned told of each value of a key this service reads as soon as it is scanned, or null
+   * @param listener told of each value of a key this service reads as it is scanned, or null
    */
   static Map<String, PrefetchValue> scanObject(
-      JsonParser parser, byte[] source, BiConsumer<PrefetchKey, PrefetchValue> scanned) {
+      JsonParser parser, byte[] source, Listener listener) {
     Map<String, PrefetchValue> values = new HashMap<>();
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
       parser.nextToken();
       PrefetchKey key = KEYS.get(name);
       if (key != null) {
-        PrefetchValue value = scanValue(parser, source);
+        PrefetchValue value = scanValue(parser, source, key, listener);
         values.put(name, value);
-        if (scanned != null) {
-          scanned.accept(key, value);
+        if (listener != null) {
+          listener.valueScanned(key, value);
         }
       } else {
         // Keys this service did not ask for are never read.
@@ -57,6 +73,11 @@ final class PrefetchScanner {
 
   /** One value; the parser is at its first token and is left at its last. */
   static PrefetchValue scanValue(JsonParser parser, byte[] source) {
+    return scanValue(parser, source, null, null);
+  }
+
+  private static PrefetchValue scanValue(
+      JsonParser parser, byte[] source, PrefetchKey key, Listener listener) {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NULL) {
       return new PrefetchValue.JsonNull();
@@ -84,7 +105,8 @@ final class PrefetchScanner {
       } else if ("entry".equals(name)) {
         regular &= !entrySeen && value == JsonToken.START_ARRAY;
         entrySeen = true;
-        entries = value == JsonToken.START_ARRAY ? scanEntries(parser, source) : null;
+        entries =
+            value == JsonToken.START_ARRAY ? scanEntries(parser, source, key, listener) : null;
         regular &= entries != null;
         if (value != JsonToken.START_ARRAY) {
           parser.skipChildren();
@@ -107,7 +129,8 @@ final class PrefetchScanner {
   }
 
   /** The entries, or null when one of them is not an object; the parser ends on END_ARRAY. */
-  private static List<PrefetchValue.ScannedEntry> scanEntries(JsonParser parser, byte[] source) {
+  private static List<PrefetchValue.ScannedEntry> scanEntries(
+      JsonParser parser, byte[] source, PrefetchKey key, Listener listener) {
     var entries = new ArrayList<PrefetchValue.ScannedEntry>();
     boolean regular = true;
     for (JsonToken token = parser.nextToken();
@@ -115,6 +138,9 @@ final class PrefetchScanner {
         token = parser.nextToken()) {
       if (token == JsonToken.START_OBJECT) {
         entries.add(scanEntry(parser, source));
+        if (listener != null) {
+          listener.entryScanned(key, entries);
+        }
       } else {
         regular = false;
         parser.skipChildren();
