@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Threads that help one hook call with a large chart: its independent pieces of work (the prefetch
- * keys to read, the kinds of facts to extract) are shared between the call's own thread and the
- * helpers, one fewer than the cores.
+ * Threads that help one hook call with a large chart: its independent pieces of work (slices of a
+ * large Bundle's entries to read, the kinds of facts to extract) are shared between the call's own
+ * thread and the helpers, one fewer than the cores.
  *
  * <p>Why: an EHR waits on every call, and a long-treated patient's chart (about 1 MB) takes
  * milliseconds to read on one core while the other cores may be idle. Under full load the cores are
@@ -55,9 +55,9 @@ public final class ComputeHelpers implements AutoCloseable {
             helpers,
             0,
             TimeUnit.SECONDS,
-            // An offer of help waits for a helper that is still busy; by then the call may have
-            // done the work itself, and the offer is only a look at an empty to-do list. Beyond a
-            // few dozen waiting offers, more are dropped: the calls do that work themselves.
+            // Work handed over waits for a helper that is still busy; by then the call may have
+            // done it itself, and the hand-over is only a look at an empty to-do list. Beyond a
+            // few dozen waiting hand-overs, more are dropped: the calls do that work themselves.
             new LinkedBlockingQueue<>(32 * helpers),
             runnable -> {
               var thread = new Thread(runnable, "compute-helper-" + threads.incrementAndGet());
