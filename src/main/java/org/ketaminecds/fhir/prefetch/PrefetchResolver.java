@@ -144,6 +144,9 @@ public final class PrefetchResolver {
 
     @Override
     public void entryScanned(PrefetchKey key, List<PrefetchValue.ScannedEntry> entries) {
+      if (entries.size() < READ_WHILE_SCANNING_FROM_ENTRIES) {
+        return;
+      }
       if (current == null || current.entries != entries) {
         // A second entry array of one Bundle makes it irregular: what was handed out is dropped.
         current = new EarlyRead(key, body, entries, helpers);
@@ -157,8 +160,7 @@ public final class PrefetchResolver {
       current = null;
       if (read != null
           && value instanceof PrefetchValue.ScannedBundle bundle
-          && bundle.entries() == read.entries
-          && read.handedOut()) {
+          && bundle.entries() == read.entries) {
         read.handOutSlices(true);
         read.nextUrl = bundle.nextUrl();
         early.put(key, read);
@@ -194,14 +196,11 @@ public final class PrefetchResolver {
     }
 
     /**
-     * Hands out each whole slice of entries not handed out yet, once there are enough entries; with
-     * {@code rest}, the last entries too, in a shorter slice.
+     * Hands out each whole slice of entries not handed out yet; with {@code rest}, the last entries
+     * too, in a shorter slice.
      */
     private void handOutSlices(boolean rest) {
       int count = entries.size();
-      if (count < READ_WHILE_SCANNING_FROM_ENTRIES) {
-        return;
-      }
       while (count - handedOutUpTo >= ENTRIES_PER_SLICE || (rest && handedOutUpTo < count)) {
         int end = Math.min(count, handedOutUpTo + ENTRIES_PER_SLICE);
         // A copy: the helper must not read the list the scan goes on adding to.
@@ -209,10 +208,6 @@ public final class PrefetchResolver {
         slices.add(helpers.share(List.of(slice)));
         handedOutUpTo = end;
       }
-    }
-
-    private boolean handedOut() {
-      return !slices.isEmpty();
     }
 
     /**
