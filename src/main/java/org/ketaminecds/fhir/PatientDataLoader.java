@@ -82,7 +82,7 @@ public class PatientDataLoader implements AutoCloseable {
   /**
    * @param slots the hook calls' compute slots: a call gives its slot back while it waits for the
    *     FHIR server
-   * @param helpers threads that read a large prefetch's keys while the call's own scans the rest
+   * @param helpers threads that read a large prefetch's entries while the call's own scans on
    */
   PatientDataLoader(
       FhirContext fhirContext,
@@ -99,8 +99,8 @@ public class PatientDataLoader implements AutoCloseable {
 
   /**
    * Scans the prefetch object of a hook call's body in the pass that reads the request (see {@link
-   * Prefetch}). A key with many resources is read on a helper as soon as it is scanned, while the
-   * scan goes on with the next key ({@link PrefetchResolver#scan}).
+   * Prefetch}). The entries of a large Bundle are read on the helpers a slice at a time as the scan
+   * passes them, while the scan goes on ({@link PrefetchResolver#scan}).
    *
    * @param parser at the START_OBJECT of the prefetch object; left at its END_OBJECT
    * @param body the bytes the parser reads, from their first byte

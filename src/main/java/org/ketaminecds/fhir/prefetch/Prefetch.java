@@ -25,7 +25,7 @@ public final class Prefetch {
   private final Map<PrefetchKey, PrefetchResolver.EarlyRead> early;
 
   /**
-   * @param early the keys whose reading was handed to the helpers as soon as they were scanned
+   * @param early the keys whose entries were handed to the helpers in slices while being scanned
    */
   Prefetch(Map<String, PrefetchValue> values, Map<PrefetchKey, PrefetchResolver.EarlyRead> early) {
     this.values = values;
